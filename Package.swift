@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gavel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gavel", targets: ["gavel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // Agenda model and parsing, the session engine, notes: no terminal, no SQLite.
+        .target(name: "GavelCore", dependencies: ["TOMLKit"]),
+        // The C shim over libncursesw; only GavelTUI's terminal backend imports it.
+        .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // Views rendered into a cell buffer, themes, the line editor, the ncurses backend, the run loop.
+        .target(name: "GavelTUI", dependencies: ["GavelCore", "CNCurses", "TOMLKit"]),
+        // The session's events and notes in SQLite (GRDB).
+        .target(name: "GavelStore", dependencies: ["GavelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Summaries of slots and of the whole microconference in Markdown, MediaWiki, JSON and text.
+        .target(name: "GavelSummary", dependencies: ["GavelCore"]),
+        // Planning a track from submissions; importing frab XML and iCalendar; exporting iCalendar.
+        .target(name: "GavelSchedule", dependencies: ["GavelCore"]),
+        .executableTarget(
+            name: "gavel",
+            dependencies: [
+                "GavelCore", "GavelTUI", "GavelStore", "GavelSummary", "GavelSchedule",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore"]),
+        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"]),
+        .testTarget(name: "GavelStoreTests", dependencies: ["GavelStore", "GavelCore"]),
+        .testTarget(name: "GavelSummaryTests", dependencies: ["GavelSummary", "GavelCore"]),
+        .testTarget(name: "GavelScheduleTests", dependencies: ["GavelSchedule", "GavelCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,135 @@
+import Foundation
+
+/// One microconference: its slots, each with its topics, as the owner planned them.
+public struct Agenda: Sendable, Equatable {
+    public var title: String
+    public var event: String?
+    public var room: String?
+    /// The zone slot times are written in and shown in.
+    public var timeZone: TimeZone
+    public var defaults: Defaults
+    public var slots: [Slot]
+
+    public init(title: String, event: String? = nil, room: String? = nil, timeZone: TimeZone = .current,
+                defaults: Defaults = Defaults(), slots: [Slot]) {
+        self.title = title
+        self.event = event
+        self.room = room
+        self.timeZone = timeZone
+        self.defaults = defaults
+        self.slots = slots
+    }
+
+    public struct Defaults: Sendable, Equatable {
+        /// Seconds per talk, per lightning talk.
+        public var topic: Int
+        public var lightning: Int
+        /// Seconds left at which the countdown turns amber, then red. Descending.
+        public var warn: [Int]
+
+        public init(topic: Int = 20 * 60, lightning: Int = 5 * 60, warn: [Int] = [5 * 60, 2 * 60]) {
+            self.topic = topic
+            self.lightning = lightning
+            self.warn = warn
+        }
+    }
+
+    public func slot(id: String) -> Slot? { slots.first { $0.id == id } }
+
+    /// All topics in agenda order with their slot.
+    public var allTopics: [(slot: Slot, topic: Topic)] {
+        slots.flatMap { slot in slot.topics.map { (slot, $0) } }
+    }
+
+    /// Seconds of all slots together.
+    public var totalLength: Int { slots.reduce(0) { $0 + $1.length } }
+}
+
+public struct Slot: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    /// Scheduled start, when the agenda gives one.
+    public var start: Date?
+    /// Seconds.
+    public var length: Int
+    public var room: String?
+    public var topics: [Topic]
+
+    public init(id: String, title: String, start: Date? = nil, length: Int, room: String? = nil, topics: [Topic]) {
+        self.id = id
+        self.title = title
+        self.start = start
+        self.length = length
+        self.room = room
+        self.topics = topics
+    }
+
+    /// Seconds planned for all topics together.
+    public var plannedLength: Int { topics.reduce(0) { $0 + $1.length } }
+
+    /// Scheduled end, when the slot has a scheduled start.
+    public var end: Date? { start.map { $0.addingTimeInterval(TimeInterval(length)) } }
+
+    public func topicIndex(id: String) -> Int? { topics.firstIndex { $0.id == id } }
+}
+
+public enum TopicKind: String, Sendable, Equatable, CaseIterable, Codable {
+    case talk
+    case lightning
+}
+
+public struct Topic: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var speakers: [String]
+    /// Seconds.
+    public var length: Int
+    public var kind: TopicKind
+    /// What the owner wants to remember about it, e.g. "speaker not known".
+    public var note: String?
+
+    public init(id: String, title: String, speakers: [String] = [], length: Int, kind: TopicKind = .talk, note: String? = nil) {
+        self.id = id
+        self.title = title
+        self.speakers = speakers
+        self.length = length
+        self.kind = kind
+        self.note = note
+    }
+
+    /// Speakers for display; an empty list reads as unknown rather than as nobody.
+    public var speakerText: String {
+        speakers.isEmpty ? "speaker not known" : speakers.joined(separator: ", ")
+    }
+}
+
+public enum Slug {
+    /// A stable id from a title: lowercase ASCII letters and digits joined by `-`, at most 40.
+    public static func make(_ title: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in title.unicodeScalars {
+            let c = Character(scalar)
+            if scalar.isASCII, c.isLetter || c.isNumber {
+                if pendingDash, !out.isEmpty { out.append("-") }
+                out.append(Character(c.lowercased()))
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+            if out.count >= 40 { break }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    /// Whether `id` is acceptable as written by a user: starts with a letter or digit, then
+    /// letters, digits, `.`, `_` or `-`, at most 64 characters.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64,
+              first.isASCII, Character(first).isLetter || Character(first).isNumber else { return false }
+        return id.unicodeScalars.allSatisfy { s in
+            s.isASCII && (Character(s).isLetter || Character(s).isNumber || s == "-" || s == "_" || s == ".")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Where a session's events are kept. The app records through it and reads back, in one order,
+/// what every process attached to the session recorded.
+public protocol SessionLog: AnyObject {
+    /// Records `event` durably; returns only once it is committed.
+    func append(_ event: SessionEvent) throws
+    /// Events recorded since the last call, by this process or any other, in the log's order.
+    func newEvents() throws -> [SessionEvent]
+    /// Keeps the note line being typed by `by`, so a crash loses at most the last moment of it.
+    func saveDraft(_ text: String, by: String) throws
+    func loadDraft(by: String) throws -> String?
+    /// A descriptor that becomes readable when another process may have written, for the run loop
+    /// to wait on; nil when nobody else can write.
+    var changeDescriptor: Int32? { get }
+    /// Consumes the readiness of `changeDescriptor`.
+    func acknowledgeChange()
+}
+
+/// A log held in memory: for tests and for a session nobody else attaches to.
+public final class MemoryLog: SessionLog {
+    public private(set) var events: [SessionEvent]
+    private var delivered = 0
+    private var drafts: [String: String] = [:]
+
+    public init(events: [SessionEvent] = []) { self.events = events }
+
+    public func append(_ event: SessionEvent) throws { events.append(event) }
+
+    public func newEvents() throws -> [SessionEvent] {
+        defer { delivered = events.count }
+        return Array(events[delivered...])
+    }
+
+    public func saveDraft(_ text: String, by: String) throws { drafts[by] = text }
+    public func loadDraft(by: String) throws -> String? { drafts[by] }
+    public var changeDescriptor: Int32? { nil }
+    public func acknowledgeChange() {}
+}
+
+/// A session kept in step with its log: commands are recorded first, then applied as read back,
+/// so this process and every other one apply the same events in the same order.
+public final class LiveSession {
+    public private(set) var session: Session
+    public let log: SessionLog
+    public let clock: SessionClock
+    /// Who writes notes from this process.
+    public let author: String
+
+    public init(agenda: Agenda, log: SessionLog, clock: SessionClock, author: String) throws {
+        self.session = Session(agenda: agenda)
+        self.log = log
+        self.clock = clock
+        self.author = author
+        _ = try sync()
+    }
+
+    public var now: Date { clock.now() }
+
+    /// Applies what the log holds that this process has not seen; returns the effects to perform.
+    @discardableResult
+    public func sync() throws -> [Session.Effect] {
+        var effects: [Session.Effect] = []
+        for event in try log.newEvents() { effects += session.apply(event) }
+        return effects
+    }
+
+    /// Records what time alone has caused (a slot's time running out), then syncs.
+    @discardableResult
+    public func tick() throws -> [Session.Effect] {
+        for event in session.dueEvents(at: now) { try log.append(event) }
+        return try sync()
+    }
+
+    /// Records a chair's command. Returns the effects, or nil when the command means nothing now.
+    @discardableResult
+    public func perform(_ command: Session.Command) throws -> [Session.Effect]? {
+        var effects = try tick()
+        guard let event = session.command(command, at: now) else { return nil }
+        try log.append(event)
+        effects += try sync()
+        return effects
+    }
+
+    /// Records any action as it stands (notes, moves, undo).
+    @discardableResult
+    public func record(_ action: SessionEvent.Action) throws -> [Session.Effect] {
+        try log.append(SessionEvent(at: now, action))
+        return try sync()
+    }
+
+    /// Saves a new note on `topic` of `slot`; returns its id.
+    @discardableResult
+    public func addNote(_ text: String, slot: String, topic: String) throws -> (id: String, effects: [Session.Effect]) {
+        let id = UUID().uuidString.lowercased()
+        let effects = try record(.noteAdded(id: id, slot: slot, topic: topic, text: text, by: author))
+        return (id, effects)
+    }
+
+    public func snapshot() -> Snapshot? { session.snapshot(at: now) }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Everything a view shows about the current slot at one instant, computed from the session.
+public struct Snapshot: Sendable, Equatable {
+    public var now: Date
+    public var agenda: Agenda
+    public var slot: Slot
+    public var slotIndex: Int
+    public var topics: [TopicStatus]
+    /// Index of the topic on the clock (or, after the slot ended, the last one it was on).
+    public var current: Int
+    public var ended: Session.SlotEnd?
+    /// Wall-clock seconds left in the slot (negative past its end).
+    public var slotRemaining: Int
+    /// Seconds the unfinished topics still plan to use.
+    public var plannedRemaining: Int
+    /// When the plan no longer fits the slot: the seconds each unfinished topic can have.
+    public var fairShare: Int?
+    /// When the slot's time runs out, once known.
+    public var deadline: Date?
+    public var firstStart: Date?
+
+    public var currentTopic: TopicStatus? { topics.indices.contains(current) ? topics[current] : nil }
+    public var isBehind: Bool { fairShare != nil }
+    public var hasEnded: Bool { ended != nil }
+}
+
+/// One topic's clock at an instant.
+public struct TopicStatus: Sendable, Equatable {
+    public var topic: Topic
+    /// Planned seconds with the chair's adjustments.
+    public var planned: Int
+    public var elapsed: TimeInterval
+    /// Seconds left, exact; negative in overtime.
+    public var remainingExact: TimeInterval
+    public var phase: Phase
+    public var isRunning: Bool
+    public var isFinished: Bool
+    public var hasStarted: Bool
+
+    /// What the countdown shows: whole seconds left, rounded up while time is left (so a
+    /// 20-minute topic shows 20:00 until its first second has passed).
+    public var remaining: Int { remainingExact > 0 ? Int(remainingExact.rounded(.up)) : 0 }
+    /// Whole seconds past zero in overtime, else 0.
+    public var overtime: Int { remainingExact > 0 ? 0 : Int((-remainingExact).rounded(.down)) }
+    /// The countdown as text: `19:59`, or `+03:12` in overtime.
+    public var clockText: String {
+        phase == .overtime ? "+" + ClockText.mmss(overtime) : ClockText.mmss(remaining)
+    }
+    /// Whole seconds used, for planned-vs-actual.
+    public var usedSeconds: Int { Int(elapsed.rounded()) }
+}
+
+extension Session {
+    /// What the views show at `now` for `slotID` (default: the current slot).
+    public func snapshot(at now: Date, slot slotID: String? = nil) -> Snapshot? {
+        guard let id = slotID ?? currentSlotID(at: now),
+              let slotIndex = agenda.slots.firstIndex(where: { $0.id == id }) else { return nil }
+        let slot = agenda.slots[slotIndex]
+        let run = runs[id] ?? SlotRun()
+        let ended = derivedEnd(id, run: run, at: now)
+        // After the slot ended, clocks stand still at its end.
+        let clockTime = ended.map { min(now, $0.at) } ?? now
+        let warn = agenda.defaults.warn
+        let current = slot.topics.isEmpty ? 0 : min(run.current, slot.topics.count - 1)
+        var topics: [TopicStatus] = []
+        for (i, topic) in slot.topics.enumerated() {
+            let r = run.run(topic.id)
+            let planned = max(0, topic.length + r.adjust)
+            let elapsed = r.elapsed(at: clockTime)
+            let remaining = TimeInterval(planned) - elapsed
+            let running = r.isRunning && ended == nil
+            let finished = r.finishedAt != nil || (ended != nil && i <= current && r.hasStarted)
+            topics.append(TopicStatus(topic: topic, planned: planned, elapsed: elapsed, remainingExact: remaining,
+                                      phase: Self.phase(remaining: remaining, started: r.hasStarted, warn: warn),
+                                      isRunning: running, isFinished: finished, hasStarted: r.hasStarted))
+        }
+        let deadline = deadline(id, run: run)
+        let slotRemaining: TimeInterval
+        if let deadline {
+            slotRemaining = deadline.timeIntervalSince(now)
+        } else if let start = slot.start, let end = slot.end, start <= now, now < end {
+            slotRemaining = end.timeIntervalSince(now)
+        } else {
+            slotRemaining = TimeInterval(slot.length)
+        }
+        var plannedRemaining = 0
+        var unfinished = 0
+        if ended == nil {
+            for (i, status) in topics.enumerated() where !status.isFinished && i >= current {
+                plannedRemaining += i == current ? max(0, status.remaining) : status.planned
+                unfinished += 1
+            }
+        }
+        let wallLeft = Int(max(0, slotRemaining).rounded(.up))
+        var fairShare: Int? = nil
+        if ended == nil, unfinished > 0, plannedRemaining > wallLeft {
+            fairShare = wallLeft / unfinished
+        }
+        return Snapshot(now: now, agenda: agenda, slot: slot, slotIndex: slotIndex, topics: topics, current: current,
+                        ended: ended, slotRemaining: Int(slotRemaining.rounded(.up)), plannedRemaining: plannedRemaining,
+                        fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
+    }
+
+    static func phase(remaining: TimeInterval, started: Bool, warn: [Int]) -> Phase {
+        guard started else { return .ready }
+        if remaining <= 0 { return .overtime }
+        let shown = Int(remaining.rounded(.up))
+        if warn.count > 1, shown <= warn[1] { return .urgent }
+        if let first = warn.first, shown <= first { return .warn }
+        return .running
+    }
+
+    /// The next instant at which anything a view shows about time changes: a running countdown's
+    /// second, the slot's remaining second, or its time running out. Nil when nothing runs.
+    public func nextChange(after now: Date) -> Date? {
+        guard let id = currentSlotID(at: now), let run = runs[id], derivedEnd(id, run: run, at: now) == nil else {
+            return nil
+        }
+        var candidates: [Date] = []
+        if let d = deadline(id, run: run) {
+            candidates.append(Self.nextBoundary(of: d.timeIntervalSince(now), now: now))
+        }
+        for r in run.topics.values where r.isRunning {
+            // The countdown changes each whole second after its start (accumulated time included).
+            let e = r.elapsed(at: now)
+            let frac = e - e.rounded(.down)
+            candidates.append(now.addingTimeInterval(frac == 0 ? 1 : 1 - frac))
+        }
+        return candidates.min()
+    }
+
+    private static func nextBoundary(of remaining: TimeInterval, now: Date) -> Date {
+        let frac = remaining - remaining.rounded(.down)
+        return now.addingTimeInterval(frac == 0 ? 1 : frac)
+    }
+}

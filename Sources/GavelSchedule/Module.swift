@@ -1,0 +1,1 @@
+// The GavelSchedule module; its files say what each part is.

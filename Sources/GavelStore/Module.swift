@@ -1,0 +1,1 @@
+// The GavelStore module; its files say what each part is.

@@ -1,0 +1,1 @@
+// The GavelSummary module; its files say what each part is.

@@ -1,0 +1,1 @@
+// The GavelTUI module; its files say what each part is.

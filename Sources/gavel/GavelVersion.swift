@@ -1,0 +1,3 @@
+enum GavelVersion {
+    static let string = "0.1.0"
+}

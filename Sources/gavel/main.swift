@@ -1,0 +1,14 @@
+import ArgumentParser
+import Foundation
+import GavelCore
+
+struct Gavel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gavel",
+        abstract: "Run a conference track from the chair: agenda, countdowns, notes and summaries.",
+        version: GavelVersion.string,
+        subcommands: [Check.self]
+    )
+}
+
+Gavel.main()
