@@ -140,5 +140,6 @@ length = "90m"
   title = "Lightning talk 4"
   kind = "lightning"
   note = "title and speaker not known"
+
 """#
 }

@@ -12,7 +12,7 @@ public struct Session: Sendable {
     public private(set) var notes: [String: Note] = [:]
     /// Note ids in the order they were added.
     public private(set) var noteOrder: [String] = []
-    /// The slot the chair opened last, if any.
+    /// The slot the chair opened or started a topic in last, if any.
     public private(set) var openedSlot: String?
     /// How many events were applied.
     public private(set) var eventCount = 0
@@ -73,6 +73,7 @@ public struct Session: Sendable {
             run.current = index
             run.topics[topicID, default: TopicRun()].start(at: t)
             runs[slotID] = run
+            openedSlot = slotID
             return []
 
         case .pause(let slotID, let topicID):
