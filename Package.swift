@@ -32,11 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore"]),
-        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"]),
+        .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "GavelStoreTests", dependencies: ["GavelStore", "GavelCore"]),
-        .testTarget(name: "GavelSummaryTests", dependencies: ["GavelSummary", "GavelCore"]),
-        .testTarget(name: "GavelScheduleTests", dependencies: ["GavelSchedule", "GavelCore"]),
+        .testTarget(name: "GavelSummaryTests", dependencies: ["GavelSummary", "GavelCore"], exclude: ["Golden"]),
+        .testTarget(name: "GavelScheduleTests", dependencies: ["GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

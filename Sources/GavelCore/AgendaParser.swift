@@ -33,14 +33,7 @@ public enum AgendaParser {
     }
 
     public static func parse(_ text: String, file: String, defaultTimeZone: TimeZone = .current) throws(FileError) -> Result {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw FileError(file: file, line: error.source.begin.line, "TOML syntax: \(error.description)")
-        } catch {
-            throw FileError(file: file, line: nil, "TOML syntax: \(error)")
-        }
+        let root = try SafeTOML.parse(text, file: file)
         var reader = TableReader(file: file, lines: TOMLLineIndex(source: text))
         let agenda = reader.agenda(root, defaultTimeZone: defaultTimeZone)
         let errors = reader.diagnostics.filter { $0.severity == .error }

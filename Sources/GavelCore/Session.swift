@@ -29,6 +29,8 @@ public struct Session: Sendable {
         public var topics: [String: TopicRun] = [:]
         public var ended: SlotEnd?
 
+        public init() {}
+
         public func run(_ topic: String) -> TopicRun { topics[topic] ?? TopicRun() }
 
         /// The first time any of its topics started.

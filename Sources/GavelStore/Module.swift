@@ -1,1 +1,0 @@
-// The GavelStore module; its files say what each part is.
