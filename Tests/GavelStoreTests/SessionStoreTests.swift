@@ -1,0 +1,162 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelStore
+
+@Suite struct SessionStoreTests {
+    static let t0 = Date(timeIntervalSince1970: 1_346_270_400.25)
+
+    /// One event of every kind, in an order the engine accepts.
+    static let everyKind: [SessionEvent] = [
+        SessionEvent(at: t0, .openSlot(slot: "s1")),
+        SessionEvent(at: t0 + 1, .start(slot: "s1", topic: "a")),
+        SessionEvent(at: t0 + 2.5, .adjust(slot: "s1", topic: "a", seconds: -60)),
+        SessionEvent(at: t0 + 3, .pause(slot: "s1", topic: "a")),
+        SessionEvent(at: t0 + 4, .noteAdded(id: "n1", slot: "s1", topic: "a", text: "action: Ada to send \"v2\" — ok ✓", by: "chair")),
+        SessionEvent(at: t0 + 5, .noteEdited(id: "n1", text: "edited", undo: false)),
+        SessionEvent(at: t0 + 6, .noteEdited(id: "n1", text: "action: back", undo: true)),
+        SessionEvent(at: t0 + 7, .noteMoved(id: "n1", slot: "s1", topic: "b", undo: false)),
+        SessionEvent(at: t0 + 8, .noteDeleted(id: "n1")),
+        SessionEvent(at: t0 + 9, .noteRestored(id: "n1")),
+        SessionEvent(at: t0 + 10, .next(slot: "s1", topic: "a")),
+        SessionEvent(at: t0 + 11, .previous(slot: "s1", topic: "b")),
+        SessionEvent(at: t0 + 12, .endSlot(slot: "s1", cause: .chair)),
+        SessionEvent(at: t0 + 13, .endSlot(slot: "s2", cause: .timeUp)),
+    ]
+
+    @Test func everyEventKindRoundTripsThroughTheFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("s.gavel")
+        let kinds = Set(Self.everyKind.map(\.action.name))
+        #expect(kinds.count == 12, "every SessionEvent.Action case is covered")
+        do {
+            let store = try SessionStore(path: path)
+            for event in Self.everyKind { try store.append(event) }
+            #expect(try store.newEvents() == Self.everyKind)
+            #expect(try store.newEvents().isEmpty, "newEvents returns only what is new")
+        }
+        let reopened = try SessionStore(path: path)
+        #expect(try reopened.newEvents() == Self.everyKind)
+
+        // The reader columns say what the event says.
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.strings("SELECT kind FROM event ORDER BY id") == Self.everyKind.map(\.action.name))
+        #expect(try raw.strings("SELECT text FROM current_note") == ["action: back"])
+        #expect(try raw.strings("SELECT topic FROM current_note") == ["b"])
+        #expect(try raw.int("SELECT deleted FROM current_note") == 0)
+        #expect(try raw.int("SELECT seconds FROM event WHERE kind = 'adjust'") == -60)
+        #expect(try raw.strings("SELECT cause FROM event WHERE kind = 'endSlot' ORDER BY id") == ["chair", "timeUp"])
+        #expect(try raw.int("SELECT count(*) FROM event WHERE abs(at - \(Self.t0.timeIntervalSince1970 + 2.5)) < 0.001") == 1)
+    }
+
+    @Test func aFreshFileIsCreatedPrivateInWALModeAndMigrated() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("fresh.gavel")
+        let store = try SessionStore(path: path)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600, "notes can be private")
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.int("PRAGMA application_id") == Int(SessionSchema.applicationID))
+        #expect(try raw.int("PRAGMA user_version") == SessionSchema.version)
+        #expect(try raw.strings("PRAGMA journal_mode") == ["wal"])
+        #expect(try raw.strings("SELECT identifier FROM grdb_migrations") == SessionSchema.migrator.migrations)
+        #expect(try raw.strings("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'grdb%' ORDER BY name")
+                == ["current_note", "draft", "event"])
+        #expect(try store.newEvents().isEmpty)
+        // The side lock file is private too.
+        #expect(stat(path + ".lock", &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+    }
+
+    @Test func anEmptyFileBecomesASession() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("empty.gavel")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let store = try SessionStore(path: path)
+        try store.append(SessionEvent(at: Self.t0, .openSlot(slot: "s1")))
+        #expect(try SessionStore(path: path).newEvents().count == 1)
+    }
+
+    @Test func reopeningAMigratedFileKeepsItsEvents() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("again.gavel")
+        for round in 0..<3 {
+            let store = try SessionStore(path: path)
+            #expect(try store.newEvents().count == round)
+            try store.append(SessionEvent(at: Self.t0 + Double(round), .openSlot(slot: "s1")))
+        }
+    }
+
+    @Test func defaultPathSitsBesideTheAgenda() {
+        #expect(SessionStore.defaultPath(forAgenda: "examples/lpc2012-virt.toml") == "examples/lpc2012-virt.gavel")
+        #expect(SessionStore.defaultPath(forAgenda: "/tmp/x/track.toml") == "/tmp/x/track.gavel")
+        #expect(SessionStore.defaultPath(forAgenda: "agenda") == "agenda.gavel")
+        #expect(SessionStore.defaultPath(forAgenda: "dir.v2/agenda") == "dir.v2/agenda.gavel")
+        #expect(SessionStore.defaultPath(forAgenda: ".hidden") == ".hidden.gavel")
+    }
+
+    @Test func draftsRoundTripPerAuthor() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("drafts.gavel")
+        do {
+            let store = try SessionStore(path: path)
+            #expect(try store.loadDraft(by: "chair") == nil)
+            try store.saveDraft("half a thou", by: "chair")
+            try store.saveDraft("half a thought", by: "chair")
+            try store.saveDraft("mine ✓", by: "ada")
+        }
+        let other = try SessionStore(path: path)
+        #expect(try other.loadDraft(by: "chair") == "half a thought")
+        #expect(try other.loadDraft(by: "ada") == "mine ✓")
+        try other.saveDraft("", by: "chair")
+        #expect(try SessionStore(path: path).loadDraft(by: "chair") == nil, "an emptied line clears the draft")
+        #expect(try RawDatabase(path: path).int("SELECT count(*) FROM draft") == 1)
+    }
+
+    @Test func aWatchingViewRecordsNothing() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("view.gavel")
+        let view = try SessionStore(path: path, readOnly: true)
+        #expect(throws: SessionStoreError.viewOnly(path: path)) {
+            try view.append(SessionEvent(at: Self.t0, .openSlot(slot: "s1")))
+        }
+        #expect(throws: SessionStoreError.viewOnly(path: path)) { try view.saveDraft("x", by: "speaker") }
+        #expect(try RawDatabase(path: path).int("SELECT count(*) FROM event") == 0)
+    }
+
+    @Test func aLiveSessionResumesWithTheSameRemainingTimeAndNotes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("resume.gavel")
+        let clock = ManualClock(Self.t0)
+        let before: Snapshot
+        do {
+            let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: clock, author: "chair")
+            try live.perform(.openSlot("s1"))
+            try live.perform(.toggle)
+            clock.advance(125)
+            try live.addNote("action: Ada: send the patch", slot: "s1", topic: "a")
+            try live.log.saveDraft("unfinished", by: "chair")
+            before = try #require(live.snapshot())
+        }
+        // The process dies; 40 s later (a talk that went on while the laptop slept) it starts again.
+        clock.advance(40)
+        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: clock, author: "chair")
+        let after = try #require(live.snapshot())
+        #expect(after.slot.id == "s1")
+        #expect(after.currentTopic?.topic.id == before.currentTopic?.topic.id)
+        #expect(after.currentTopic?.remaining == (before.currentTopic?.remaining ?? 0) - 40)
+        #expect(after.currentTopic?.remaining == 600 - 165)
+        #expect(live.session.noteOrder.compactMap { live.session.notes[$0]?.text } == ["action: Ada: send the patch"])
+        #expect(try live.log.loadDraft(by: "chair") == "unfinished")
+    }
+
+    @Test func notesOfATopicRemovedFromTheAgendaAreKept() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("edited.gavel")
+        let store = try SessionStore(path: path)
+        try store.append(SessionEvent(at: Self.t0, .noteAdded(id: "n1", slot: "s1", topic: "gone", text: "kept", by: "chair")))
+        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: ManualClock(Self.t0), author: "chair")
+        #expect(live.session.notes["n1"]?.text == "kept")
+    }
+}

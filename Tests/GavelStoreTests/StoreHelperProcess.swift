@@ -1,0 +1,40 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelStore
+
+/// The second process of the multi-process tests: the test binary re-run with `--filter
+/// StoreHelperProcess` and a role in the environment. Skipped in a normal test run.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment[HelperProcess.roleVariable] != nil,
+                "runs only as a helper process started by another test"))
+struct StoreHelperProcess {
+    let environment = ProcessInfo.processInfo.environment
+
+    @Test func role() throws {
+        let path = try #require(environment["GAVEL_STORE_HELPER_PATH"])
+        switch environment[HelperProcess.roleVariable] {
+        case "writer":
+            // Waits for the start mark so both writers open a fresh file and write at the same time.
+            let name = try #require(environment["GAVEL_STORE_HELPER_NAME"])
+            let count = Int(environment["GAVEL_STORE_HELPER_COUNT"] ?? "") ?? 100
+            if let go = environment["GAVEL_STORE_HELPER_GO"] { _ = HelperProcess.waitForFile(go) }
+            let store = try SessionStore(path: path)
+            for i in 0..<count {
+                try store.append(SessionEvent(at: Date(), .noteAdded(id: "\(name)-\(i)", slot: "s1", topic: "a",
+                                                                   text: "note \(i) by \(name)", by: name)))
+            }
+        case "hold-lock":
+            // Holds SQLite's write lock in a foreign connection until killed.
+            let ready = try #require(environment["GAVEL_STORE_HELPER_READY"])
+            let db = try RawDatabase(path: path)
+            try db.execute("BEGIN EXCLUSIVE")
+            _ = FileManager.default.createFile(atPath: ready, contents: Data())
+            sleep(60)
+        case "append-one":
+            let store = try SessionStore(path: path)
+            try store.append(SessionEvent(at: Date(), .openSlot(slot: "s2")))
+        default:
+            Issue.record("unknown helper role")
+        }
+    }
+}
