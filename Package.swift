@@ -14,7 +14,7 @@ let package = Package(
     ],
     targets: [
         // Agenda model and parsing, the session engine, notes: no terminal, no SQLite.
-        .target(name: "GavelCore", dependencies: ["TOMLKit"]),
+        .target(name: "GavelCore"),
         // The C shim over libncursesw; only GavelTUI's terminal backend imports it.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Views rendered into a cell buffer, themes, the line editor, the ncurses backend, the run loop.

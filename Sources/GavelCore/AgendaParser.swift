@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads an agenda file (TOML) into an `Agenda`, collecting every problem with its line.
 public enum AgendaParser {
@@ -33,8 +32,8 @@ public enum AgendaParser {
     }
 
     public static func parse(_ text: String, file: String, defaultTimeZone: TimeZone = .current) throws(FileError) -> Result {
-        let root = try SafeTOML.parse(text, file: file)
-        var reader = TableReader(file: file, lines: TOMLLineIndex(source: text))
+        let root = try TOML.parse(text, file: file)
+        var reader = TableReader(file: file)
         let agenda = reader.agenda(root, defaultTimeZone: defaultTimeZone)
         let errors = reader.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || agenda == nil {
@@ -45,79 +44,72 @@ public enum AgendaParser {
     }
 }
 
-/// Walks the TOML tables, reporting each problem at its key's line.
-struct TableReader {
-    let file: String
-    let lines: TOMLLineIndex
-    var diagnostics: [Diagnostic] = []
+/// Walks TOML tables, reporting each problem at its key's line (or its table's).
+public struct TableReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, lines: TOMLLineIndex) {
-        self.file = file
-        self.lines = lines
+    public init(file: String) { self.file = file }
+
+    public mutating func error(_ table: TOML.Table, _ key: String?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: key.flatMap { table.line(of: $0) } ?? table.line, message: message))
     }
 
-    mutating func error(_ table: String, _ key: String?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: lines.line(table, key), message: message))
+    public mutating func warning(_ table: TOML.Table, _ key: String?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: key.flatMap { table.line(of: $0) } ?? table.line,
+                                      message: message, severity: .warning))
     }
 
-    mutating func warning(_ table: String, _ key: String?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: lines.line(table, key), message: message, severity: .warning))
-    }
-
-    mutating func checkKeys(_ table: TOMLTable, at path: String, allowed: [String]) {
+    /// Reports keys not in `allowed`; `name` is the table as the user wrote it, e.g. `slot.topic`.
+    public mutating func checkKeys(_ table: TOML.Table, name: String, allowed: [String]) {
         for key in table.keys where !allowed.contains(key) {
             let known = allowed.joined(separator: ", ")
-            let place = path.isEmpty ? "at the top level" : "in [\(Self.display(path))]"
-            error(path, key, "unknown key \"\(key)\" \(place); known keys: \(known)")
+            let place = name.isEmpty ? "at the top level" : "in [\(name)]"
+            error(table, key, "unknown key \"\(key)\" \(place); known keys: \(known)")
         }
     }
 
-    static func display(_ path: String) -> String {
-        // slot[2].topic[0] -> slot.topic (3rd slot, 1st topic) is too long; keep it readable.
-        path.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
-    }
-
-    mutating func string(_ table: TOMLTable, _ key: String, at path: String, required: Bool = false) -> String? {
+    public mutating func string(_ table: TOML.Table, _ key: String, required: Bool = false) -> String? {
         guard let value = table[key] else {
-            if required { error(path, key, "missing \"\(key)\"") }
+            if required { error(table, key, "missing \"\(key)\"") }
             return nil
         }
         guard let s = value.string else {
-            error(path, key, "\"\(key)\" must be a string, not \(value.type)")
+            error(table, key, "\"\(key)\" must be a string, not \(value.typeName)")
             return nil
         }
         if required, s.trimmingCharacters(in: .whitespaces).isEmpty {
-            error(path, key, "\"\(key)\" is empty")
+            error(table, key, "\"\(key)\" is empty")
             return nil
         }
         return s
     }
 
-    mutating func duration(_ table: TOMLTable, _ key: String, at path: String) -> Int? {
+    public mutating func duration(_ table: TOML.Table, _ key: String) -> Int? {
         guard let value = table[key] else { return nil }
         guard let s = value.string else {
-            error(path, key, "\"\(key)\" must be a duration string such as \"20m\", not \(value.type)")
+            error(table, key, "\"\(key)\" must be a duration string such as \"20m\", not \(value.typeName)")
             return nil
         }
         switch DurationText.seconds(s) {
         case .success(let seconds): return seconds
         case .failure(let e):
-            error(path, key, e.message)
+            error(table, key, e.message)
             return nil
         }
     }
 
-    mutating func agenda(_ root: TOMLTable, defaultTimeZone: TimeZone) -> Agenda? {
-        checkKeys(root, at: "", allowed: ["title", "event", "room", "timezone", "defaults", "slot"])
-        let title = string(root, "title", at: "", required: true)
-        let event = string(root, "event", at: "")
-        let room = string(root, "room", at: "")
+    mutating func agenda(_ root: TOML.Table, defaultTimeZone: TimeZone) -> Agenda? {
+        checkKeys(root, name: "", allowed: ["title", "event", "room", "timezone", "defaults", "slot"])
+        let title = string(root, "title", required: true)
+        let event = string(root, "event")
+        let room = string(root, "room")
         var zone = defaultTimeZone
-        if let name = string(root, "timezone", at: "") {
+        if let name = string(root, "timezone") {
             if let z = TimeZone(identifier: name) {
                 zone = z
             } else {
-                error("", "timezone", "unknown time zone \"\(name)\"; use an IANA name such as \"Europe/Paris\" or \"America/Los_Angeles\"")
+                error(root, "timezone", "unknown time zone \"\(name)\"; use an IANA name such as \"Europe/Paris\" or \"America/Los_Angeles\"")
             }
         }
         var defaults = Agenda.Defaults()
@@ -125,125 +117,120 @@ struct TableReader {
             if let table = value.table {
                 defaults = readDefaults(table)
             } else {
-                error("", "defaults", "\"defaults\" must be a table: [defaults]")
+                error(root, "defaults", "\"defaults\" must be a table: [defaults]")
             }
         }
-        var slots: [Slot] = []
+        var slots: [(Slot, TOML.Table)] = []
         if let value = root["slot"] {
             if let array = value.array {
-                for (i, element) in array.enumerated() {
-                    let path = "slot[\(i)]"
+                for element in array {
                     guard let table = element.table else {
-                        error("", "slot", "each slot must be a table: [[slot]]")
+                        error(root, "slot", "each slot must be a table: [[slot]]")
                         continue
                     }
-                    if let slot = readSlot(table, at: path, defaults: defaults, zone: zone) { slots.append(slot) }
+                    if let slot = readSlot(table, defaults: defaults, zone: zone) { slots.append((slot, table)) }
                 }
             } else {
-                error("", "slot", "\"slot\" must be an array of tables: [[slot]]")
+                error(root, "slot", "\"slot\" must be an array of tables: [[slot]]")
             }
-        }
-        if root["slot"] == nil {
-            error("", nil, "the agenda has no slots; add at least one [[slot]] with its [[slot.topic]] entries")
+        } else {
+            error(root, nil, "the agenda has no slots; add at least one [[slot]] with its [[slot.topic]] entries")
         }
         checkUniqueIDs(slots)
         guard let title else { return nil }
-        return Agenda(title: title, event: event, room: room, timeZone: zone, defaults: defaults, slots: slots)
+        return Agenda(title: title, event: event, room: room, timeZone: zone, defaults: defaults, slots: slots.map(\.0))
     }
 
-    mutating func readDefaults(_ table: TOMLTable) -> Agenda.Defaults {
-        let path = "defaults"
-        checkKeys(table, at: path, allowed: ["topic", "lightning", "warn"])
+    mutating func readDefaults(_ table: TOML.Table) -> Agenda.Defaults {
+        checkKeys(table, name: "defaults", allowed: ["topic", "lightning", "warn"])
         var d = Agenda.Defaults()
-        if let t = duration(table, "topic", at: path) {
-            if t > 0 { d.topic = t } else { error(path, "topic", "\"topic\" must be longer than 0s") }
+        if let t = duration(table, "topic") {
+            if t > 0 { d.topic = t } else { error(table, "topic", "\"topic\" must be longer than 0s") }
         }
-        if let l = duration(table, "lightning", at: path) {
-            if l > 0 { d.lightning = l } else { error(path, "lightning", "\"lightning\" must be longer than 0s") }
+        if let l = duration(table, "lightning") {
+            if l > 0 { d.lightning = l } else { error(table, "lightning", "\"lightning\" must be longer than 0s") }
         }
         if let value = table["warn"] {
             if let array = value.array {
                 var warn: [Int] = []
                 for element in array {
                     guard let s = element.string else {
-                        error(path, "warn", "\"warn\" must list durations such as [\"5m\", \"2m\"]")
+                        error(table, "warn", "\"warn\" must list durations such as [\"5m\", \"2m\"]")
                         continue
                     }
                     switch DurationText.seconds(s) {
                     case .success(let v): warn.append(v)
-                    case .failure(let e): error(path, "warn", e.message)
+                    case .failure(let e): error(table, "warn", e.message)
                     }
                 }
                 if warn.count > 2 {
-                    error(path, "warn", "\"warn\" takes at most two times: amber, then red")
+                    error(table, "warn", "\"warn\" takes at most two times: amber, then red")
                 } else if warn.count == 2, warn[0] <= warn[1] {
-                    error(path, "warn", "\"warn\" times must go down: amber first (e.g. \"5m\"), then red (e.g. \"2m\")")
+                    error(table, "warn", "\"warn\" times must go down: amber first (e.g. \"5m\"), then red (e.g. \"2m\")")
                 } else if warn.contains(0) {
-                    error(path, "warn", "a warn time of 0s never shows; the countdown turns to overtime at zero anyway")
+                    error(table, "warn", "a warn time of 0s never shows; the countdown turns to overtime at zero anyway")
                 } else {
                     d.warn = warn
                 }
             } else {
-                error(path, "warn", "\"warn\" must be an array such as [\"5m\", \"2m\"]")
+                error(table, "warn", "\"warn\" must be an array such as [\"5m\", \"2m\"]")
             }
         }
         return d
     }
 
-    mutating func readSlot(_ table: TOMLTable, at path: String, defaults: Agenda.Defaults, zone: TimeZone) -> Slot? {
-        checkKeys(table, at: path, allowed: ["id", "title", "start", "length", "room", "topic"])
-        let title = string(table, "title", at: path, required: true)
-        var id = string(table, "id", at: path)
+    mutating func readSlot(_ table: TOML.Table, defaults: Agenda.Defaults, zone: TimeZone) -> Slot? {
+        checkKeys(table, name: "slot", allowed: ["id", "title", "start", "length", "room", "topic"])
+        let title = string(table, "title", required: true)
+        var id = string(table, "id")
         if let given = id, !Slug.isValidID(given) {
-            error(path, "id", "slot id \"\(given)\" may hold only letters, digits, '.', '_' and '-' (it names the summary file)")
+            error(table, "id", "slot id \"\(given)\" may hold only letters, digits, '.', '_' and '-' (it names the summary file)")
             id = nil
         }
-        if id == nil, let title { id = Slug.make(title) }
+        if id == nil, let title { id = Slug.make(title).isEmpty ? "slot" : Slug.make(title) }
         var start: Date? = nil
         if let value = table["start"] {
-            start = readTime(value, key: "start", at: path, zone: zone)
+            start = readTime(value, key: "start", in: table, zone: zone)
         }
         var length = 0
-        if let l = duration(table, "length", at: path) {
-            if l > 0 { length = l } else { error(path, "length", "a slot's \"length\" must be longer than 0s") }
+        if let l = duration(table, "length") {
+            if l > 0 { length = l } else { error(table, "length", "a slot's \"length\" must be longer than 0s") }
         } else if table["length"] == nil {
-            error(path, nil, "slot \"\(title ?? "?")\" has no \"length\" (e.g. length = \"45m\")")
+            error(table, nil, "slot \"\(title ?? "?")\" has no \"length\" (e.g. length = \"45m\")")
         }
         var topics: [Topic] = []
         if let value = table["topic"] {
             if let array = value.array {
                 for (i, element) in array.enumerated() {
-                    let tpath = "\(path).topic[\(i)]"
                     guard let t = element.table else {
-                        error(path, "topic", "each topic must be a table: [[slot.topic]]")
+                        error(table, "topic", "each topic must be a table: [[slot.topic]]")
                         continue
                     }
-                    if let topic = readTopic(t, at: tpath, defaults: defaults, index: i) { topics.append(topic) }
+                    if let topic = readTopic(t, defaults: defaults, index: i) { topics.append(topic) }
                 }
             } else {
-                error(path, "topic", "\"topic\" must be an array of tables: [[slot.topic]]")
+                error(table, "topic", "\"topic\" must be an array of tables: [[slot.topic]]")
             }
-        }
-        if topics.isEmpty, table["topic"] == nil {
-            error(path, nil, "slot \"\(title ?? "?")\" has no topics; add [[slot.topic]] entries under it")
+        } else {
+            error(table, nil, "slot \"\(title ?? "?")\" has no topics; add [[slot.topic]] entries under it")
         }
         guard let title, let id else { return nil }
         let planned = topics.reduce(0) { $0 + $1.length }
         if length > 0, planned > length {
-            warning(path, "length", "slot \"\(id)\" is overbooked: \(DurationText.format(planned)) of topics in \(DurationText.format(length))")
+            warning(table, "length", "slot \"\(id)\" is overbooked: \(DurationText.format(planned)) of topics in \(DurationText.format(length))")
         }
-        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room", at: path), topics: topics)
+        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room"), topics: topics)
     }
 
-    mutating func readTopic(_ table: TOMLTable, at path: String, defaults: Agenda.Defaults, index: Int) -> Topic? {
-        checkKeys(table, at: path, allowed: ["id", "title", "speakers", "length", "kind", "note"])
-        let title = string(table, "title", at: path, required: true)
+    mutating func readTopic(_ table: TOML.Table, defaults: Agenda.Defaults, index: Int) -> Topic? {
+        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note"])
+        let title = string(table, "title", required: true)
         var kind = TopicKind.talk
-        if let k = string(table, "kind", at: path) {
+        if let k = string(table, "kind") {
             if let parsed = TopicKind(rawValue: k) {
                 kind = parsed
             } else {
-                error(path, "kind", "unknown kind \"\(k)\"; use \"talk\" or \"lightning\"")
+                error(table, "kind", "unknown kind \"\(k)\"; use \"talk\" or \"lightning\"")
             }
         }
         var speakers: [String] = []
@@ -255,61 +242,57 @@ struct TableReader {
                     if let s = element.string, !s.trimmingCharacters(in: .whitespaces).isEmpty {
                         speakers.append(s)
                     } else {
-                        error(path, "speakers", "\"speakers\" must list names as strings, e.g. [\"Alex Williamson\"]")
+                        error(table, "speakers", "\"speakers\" must list names as strings, e.g. [\"Alex Williamson\"]")
                     }
                 }
             } else {
-                error(path, "speakers", "\"speakers\" must be a list of names, e.g. [\"Alex Williamson\"]")
+                error(table, "speakers", "\"speakers\" must be a list of names, e.g. [\"Alex Williamson\"]")
             }
         }
         var length = kind == .lightning ? defaults.lightning : defaults.topic
-        if let l = duration(table, "length", at: path) {
-            if l > 0 { length = l } else { error(path, "length", "a topic's \"length\" must be longer than 0s") }
+        if let l = duration(table, "length") {
+            if l > 0 { length = l } else { error(table, "length", "a topic's \"length\" must be longer than 0s") }
         }
-        var id = string(table, "id", at: path)
+        var id = string(table, "id")
         if let given = id, !Slug.isValidID(given) {
-            error(path, "id", "topic id \"\(given)\" may hold only letters, digits, '.', '_' and '-'")
+            error(table, "id", "topic id \"\(given)\" may hold only letters, digits, '.', '_' and '-'")
             id = nil
         }
-        let note = string(table, "note", at: path)
+        let note = string(table, "note")
         guard let title else { return nil }
         let derived = Slug.make(title)
         return Topic(id: id ?? (derived.isEmpty ? "topic-\(index + 1)" : derived), title: title, speakers: speakers,
                      length: length, kind: kind, note: note)
     }
 
-    mutating func readTime(_ value: TOMLValueConvertible, key: String, at path: String, zone: TimeZone) -> Date? {
-        if let dt = value.dateTime {
-            var c = DateComponents(year: dt.date.year, month: dt.date.month, day: dt.date.day,
-                                   hour: dt.time.hour, minute: dt.time.minute, second: dt.time.second)
+    /// A date-time value (local in `zone` unless it has an offset), or text such as `2012-08-29T13:30`.
+    public mutating func readTime(_ value: TOML.Value, key: String, in table: TOML.Table, zone: TimeZone) -> Date? {
+        if let dt = value.dateTime, let date = dt.date, let time = dt.time {
             var calendar = Calendar(identifier: .gregorian)
-            if let offset = dt.offset, let tz = TimeZone(secondsFromGMT: offset.offset * 60) {
-                calendar.timeZone = tz
-            } else {
-                calendar.timeZone = zone
-            }
-            c.calendar = calendar
+            calendar.timeZone = dt.offsetMinutes.flatMap { TimeZone(secondsFromGMT: $0 * 60) } ?? zone
+            let c = DateComponents(calendar: calendar, year: date.year, month: date.month, day: date.day,
+                                   hour: time.hour, minute: time.minute, second: time.second)
             if let d = calendar.date(from: c) { return d }
         } else if let s = value.string, let d = LocalTime.parse(s, zone: zone) {
             return d
         }
-        error(path, key, "\"\(key)\" must be a date and time such as 2012-08-29T13:30:00")
+        error(table, key, "\"\(key)\" must be a date and time such as 2012-08-29T13:30:00")
         return nil
     }
 
-    mutating func checkUniqueIDs(_ slots: [Slot]) {
+    mutating func checkUniqueIDs(_ slots: [(Slot, TOML.Table)]) {
         var seenSlots: [String: Int] = [:]
         var seenTopics: [String: String] = [:]
-        for (i, slot) in slots.enumerated() {
-            let path = "slot[\(i)]"
+        for (i, (slot, table)) in slots.enumerated() {
             if let first = seenSlots[slot.id] {
-                error(path, "id", "duplicate slot id \"\(slot.id)\" (also slot \(first + 1)); give each slot its own id")
+                error(table, "id", "duplicate slot id \"\(slot.id)\" (also slot \(first + 1)); give each slot its own id")
             }
             seenSlots[slot.id] = i
+            let topicTables = table["topic"]?.array?.compactMap(\.table) ?? []
             for (j, topic) in slot.topics.enumerated() {
                 if let other = seenTopics[topic.id] {
-                    error("\(path).topic[\(j)]", "id",
-                          "duplicate topic id \"\(topic.id)\" (also in slot \"\(other)\"); set a distinct id = \"...\"")
+                    let where_ = j < topicTables.count ? topicTables[j] : table
+                    error(where_, "id", "duplicate topic id \"\(topic.id)\" (also in slot \"\(other)\"); set a distinct id = \"...\"")
                 }
                 seenTopics[topic.id] = slot.id
             }

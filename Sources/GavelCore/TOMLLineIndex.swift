@@ -1,4 +1,4 @@
-/// Finds the line of a key in TOML source text, which TOMLKit's tables do not keep.
+/// Finds the line of a key in TOML source text, for readers still on TOMLKit (themes, until they move to `TOML`).
 ///
 /// Keys are addressed by path: `title`, `defaults.warn`, `slot[2].length`, `slot[2].topic[0].id`
 /// (array-of-tables instances counted from zero). Headers name the table; `key = value` lines

@@ -166,13 +166,13 @@ import Testing
           kind = "keynote"
           speakers = "Solo Speaker"
         """)
-        #expect(e.contains("a.toml:1: \"title\" must be a string, not integer"))
+        #expect(e.contains("a.toml:1: \"title\" must be a string, not an integer"))
         #expect(e.contains { $0.hasPrefix("a.toml:4: \"length\" must be a duration string") })
         #expect(e.contains("a.toml:7: unknown kind \"keynote\"; use \"talk\" or \"lightning\""))
     }
 
     @Test func emptyAndNoSlots() {
-        #expect(errors("").contains("a.toml: missing \"title\""))
+        #expect(errors("").contains("a.toml:1: missing \"title\""))
         #expect(errors("title = \"T\"").contains { $0.contains("no slots") })
     }
 

@@ -1,0 +1,97 @@
+/// Gavel's own TOML: values as its reader produces them, each key with its line.
+public enum TOML {
+    /// Reads TOML text; a syntax error is `FILE:LINE: TOML syntax: ...`.
+    public static func parse(_ text: String, file: String) throws(FileError) -> Table {
+        try Parser.parse(text, file: file)
+    }
+}
+
+extension TOML {
+    /// A TOML value.
+    public indirect enum Value: Sendable, Equatable {
+        case string(String)
+        case integer(Int)
+        case float(Double)
+        case boolean(Bool)
+        case dateTime(TOML.DateTime)
+        case array([TOML.Value])
+        case table(TOML.Table)
+
+        /// The type's name as messages use it: "a string", "an integer"...
+        public var typeName: String {
+            switch self {
+            case .string: "a string"
+            case .integer: "an integer"
+            case .float: "a number"
+            case .boolean: "a boolean"
+            case .dateTime(let d): d.date == nil ? "a time" : d.time == nil ? "a date" : "a date-time"
+            case .array: "an array"
+            case .table: "a table"
+            }
+        }
+
+        public var string: String? { if case .string(let s) = self { s } else { nil } }
+        public var integer: Int? { if case .integer(let i) = self { i } else { nil } }
+        public var boolean: Bool? { if case .boolean(let b) = self { b } else { nil } }
+        public var array: [TOML.Value]? { if case .array(let a) = self { a } else { nil } }
+        public var table: TOML.Table? { if case .table(let t) = self { t } else { nil } }
+        public var dateTime: TOML.DateTime? { if case .dateTime(let d) = self { d } else { nil } }
+        public var number: Double? {
+            switch self {
+            case .float(let d): d
+            case .integer(let i): Double(i)
+            default: nil
+            }
+        }
+    }
+
+    /// A TOML date, time, or date-time, as written (local unless it has an offset).
+    public struct DateTime: Sendable, Equatable {
+        public struct Date: Sendable, Equatable { public var year, month, day: Int }
+        public struct Time: Sendable, Equatable { public var hour, minute, second: Int; public var nanosecond: Int }
+        public var date: Date?
+        public var time: Time?
+        /// Minutes east of UTC, when the value has an offset (`Z` is 0).
+        public var offsetMinutes: Int?
+    }
+
+    /// A TOML table: keys in the order written, each value with the line of its key.
+    public struct Table: Sendable, Equatable {
+        public private(set) var keys: [String] = []
+        private var entries: [String: Entry] = [:]
+        /// The line of the table's header (`[name]` or `[[name]]`), or of its first key.
+        public var line: Int
+        /// How it came to be, for TOML's rules on redefinition.
+        var origin: Origin
+
+        enum Origin: Sendable, Equatable {
+            case root, header, implicitByHeader, dotted, inline, arrayElement
+        }
+
+        struct Entry: Sendable, Equatable {
+            var value: TOML.Value
+            var line: Int
+            /// An array created by `[[name]]` headers (open to more elements), not a value array.
+            var isTableArray = false
+        }
+
+        init(line: Int, origin: Origin) {
+            self.line = line
+            self.origin = origin
+        }
+
+        public subscript(key: String) -> TOML.Value? { entries[key]?.value }
+
+        /// The line of `key`, if present.
+        public func line(of key: String) -> Int? { entries[key]?.line }
+
+        public var isEmpty: Bool { keys.isEmpty }
+
+        func entry(_ key: String) -> Entry? { entries[key] }
+
+        mutating func set(_ key: String, _ entry: Entry) {
+            if entries[key] == nil { keys.append(key) }
+            entries[key] = entry
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import GavelCore
+
+@Suite struct TOMLParserTests {
+    func parse(_ text: String) throws(FileError) -> TOML.Table { try TOML.parse(text, file: "t.toml") }
+
+    func error(_ text: String) -> String {
+        do {
+            _ = try parse(text)
+            Issue.record("accepted: \(text)")
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func scalars() throws {
+        let t = try parse("""
+        a = "basic \\"q\\" \\u00e9 \\U0001F600 \\t"
+        b = 'literal \\n'
+        c = 42
+        d = -1_000
+        e = 0xff
+        f = 3.5e2
+        g = true
+        h = inf
+        i = 2012-08-29T13:30:00
+        j = 2012-08-29T13:30:00-07:00
+        k = 2012-08-29
+        l = 13:30
+        m = 1979-05-27 07:32:00Z
+        """)
+        #expect(t["a"]?.string == "basic \"q\" é 😀 \t")
+        #expect(t["b"]?.string == "literal \\n")
+        #expect(t["c"]?.integer == 42)
+        #expect(t["d"]?.integer == -1000)
+        #expect(t["e"]?.integer == 255)
+        #expect(t["f"]?.number == 350)
+        #expect(t["g"]?.boolean == true)
+        #expect(t["h"]?.number == .infinity)
+        #expect(t["i"]?.dateTime == TOML.DateTime(date: .init(year: 2012, month: 8, day: 29), time: .init(hour: 13, minute: 30, second: 0, nanosecond: 0), offsetMinutes: nil))
+        #expect(t["j"]?.dateTime?.offsetMinutes == -420)
+        #expect(t["k"]?.dateTime?.time == nil)
+        #expect(t["l"]?.dateTime?.time?.minute == 30)
+        #expect(t["m"]?.dateTime?.offsetMinutes == 0)
+        #expect(t.keys == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"])
+        #expect(t.line(of: "m") == 13)
+    }
+
+    @Test func multilineStrings() throws {
+        let t = try parse("a = \"\"\"\none\\\n   two\n\"\"\"\nb = '''\nx ''y'''\nc = 1\n")
+        #expect(t["a"]?.string == "onetwo\n")
+        #expect(t["b"]?.string == "x ''y")
+        #expect(t.line(of: "c") == 7)
+    }
+
+    @Test func tablesArraysOfTablesAndDottedKeys() throws {
+        let t = try parse("""
+        title = "T"
+        [defaults]
+        warn = [ "5m",
+          "2m", ]   # trailing comma
+        [[slot]]
+        id = "a"
+          [[slot.topic]]
+          title = "x"
+          [[slot.topic]]
+          title = "y"
+          point = { x = 1, y.z = 2 }
+        [[slot]]
+        id = "b"
+        meta.room = "B"
+        """)
+        #expect(t["defaults"]?.table?["warn"]?.array?.compactMap(\.string) == ["5m", "2m"])
+        let slots = t["slot"]?.array?.compactMap(\.table) ?? []
+        #expect(slots.count == 2)
+        #expect(slots[0]["topic"]?.array?.count == 2)
+        #expect(slots[0].line == 5)
+        let topics = slots[0]["topic"]?.array?.compactMap(\.table) ?? []
+        #expect(topics[1].line(of: "title") == 10)
+        #expect(topics[1]["point"]?.table?["y"]?.table?["z"]?.integer == 2)
+        #expect(slots[1]["meta"]?.table?["room"]?.string == "B")
+    }
+
+    @Test func errorsNameTheirLine() {
+        #expect(error("a = 1\na = 2") == "t.toml:2: TOML syntax: duplicate key \"a\" (first on line 1)")
+        #expect(error("[x]\n[x]") == "t.toml:2: TOML syntax: table [x] is defined twice (first on line 1)")
+        #expect(error("a = \"open\nb = 1") == "t.toml:1: TOML syntax: a string is not closed before the end of the line")
+        #expect(error("\n\n[[\nx]]").hasPrefix("t.toml:3: TOML syntax: a table header needs a name"))
+        #expect(error("a = 2012-08-29T`3:30:00").hasPrefix("t.toml:1: TOML syntax: bad date"))
+        #expect(error("a = 2012-02-30").hasPrefix("t.toml:1: TOML syntax: bad date"))
+        #expect(error("a = 99999999999999999999") == "t.toml:1: TOML syntax: number \"99999999999999999999\" is too large")
+        #expect(error("a = bare") == "t.toml:1: TOML syntax: expected a value, saw 'b'; strings need quotes: \"...\"")
+        #expect(error("a = 1 b = 2").hasPrefix("t.toml:1: TOML syntax: expected the end of the line"))
+        #expect(error("a = [1, 2\nb = 3").hasPrefix("t.toml:2: TOML syntax: expected ',' or ']'"))
+        #expect(error("a = \"\\q\"").hasPrefix("t.toml:1: TOML syntax: unknown escape"))
+        #expect(error("a = 1\na.b = 2").hasPrefix("t.toml:2: TOML syntax: \"a\" is already an integer"))
+        #expect(error("a = {x = 1}\n[a]").hasPrefix("t.toml:2: TOML syntax: table [a] is defined twice"))
+        #expect(error("a = 01") == "t.toml:1: TOML syntax: bad number \"01\"")
+        #expect(error("x = \"\u{1}\"").hasPrefix("t.toml:1: TOML syntax: control character"))
+        #expect(error(String(repeating: "a = [", count: 1) + String(repeating: "[", count: 200)).contains("nested too deeply"))
+    }
+}
