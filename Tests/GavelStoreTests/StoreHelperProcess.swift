@@ -17,19 +17,30 @@ struct StoreHelperProcess {
             // Waits for the start mark so both writers open a fresh file and write at the same time.
             let name = try #require(environment["GAVEL_STORE_HELPER_NAME"])
             let count = Int(environment["GAVEL_STORE_HELPER_COUNT"] ?? "") ?? 100
-            if let go = environment["GAVEL_STORE_HELPER_GO"] { _ = HelperProcess.waitForFile(go) }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let others = (environment["GAVEL_STORE_HELPER_OTHERS"] ?? "").split(separator: ",").map(String.init)
+            // Both open the fresh file at once, then both write at once.
+            #expect(HelperProcess.waitForFile("\(folder)/go"))
             let store = try SessionStore(path: path)
+            _ = FileManager.default.createFile(atPath: "\(folder)/opened-\(name)", contents: Data())
+            for other in others { #expect(HelperProcess.waitForFile("\(folder)/opened-\(other)")) }
             for i in 0..<count {
                 try store.append(SessionEvent(at: Date(), .noteAdded(id: "\(name)-\(i)", slot: "s1", topic: "a",
                                                                    text: "note \(i) by \(name)", by: name)))
+                // People type between saves; without a pause one writer's tight loop takes every
+                // turn while SQLite's busy handler backs the other off.
+                usleep(3_000)
             }
         case "hold-lock":
             // Holds SQLite's write lock in a foreign connection until killed.
             let ready = try #require(environment["GAVEL_STORE_HELPER_READY"])
             let db = try RawDatabase(path: path)
-            try db.execute("BEGIN EXCLUSIVE")
-            _ = FileManager.default.createFile(atPath: ready, contents: Data())
-            sleep(60)
+            try db.queue.inDatabase { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                _ = FileManager.default.createFile(atPath: ready, contents: Data())
+                sleep(60)
+                try db.execute(sql: "ROLLBACK")
+            }
         case "append-one":
             let store = try SessionStore(path: path)
             try store.append(SessionEvent(at: Date(), .openSlot(slot: "s2")))

@@ -1,0 +1,153 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelStore
+
+/// Every kind of bad session file is refused with a message naming it, and left byte for byte as it was.
+@Suite struct BadSessionFileTests {
+    /// Opens `path` expecting a refusal; checks the file did not change and returns the error.
+    func refusal(_ path: String) throws -> SessionStoreError {
+        let before = contents(path)
+        var refused: SessionStoreError?
+        do {
+            _ = try SessionStore(path: path)
+        } catch let error as SessionStoreError {
+            refused = error
+        }
+        #expect(contents(path) == before, "a refused file is never changed")
+        let error = try #require(refused)
+        #expect(error.description.hasPrefix(path + ": "), "the message names the file")
+        return error
+    }
+
+    @Test func aTextFileIsNotASession() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("notes.gavel")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("title = \"my agenda\"\n".utf8)))
+        let error = try refusal(path)
+        #expect(error == .notAGavelSession(path: path, reason: "not an SQLite database"))
+        #expect(error.description.contains("--session"))
+    }
+
+    @Test func anotherProgramsDatabaseIsNotASession() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("photos.gavel")
+        do {
+            let raw = try RawDatabase(path: path)
+            try raw.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photo (name) VALUES ('cat')")
+        }
+        let error = try refusal(path)
+        #expect(error == .notAGavelSession(path: path, reason: "an SQLite database of another program"))
+        #expect(try RawDatabase(path: path).strings("PRAGMA journal_mode") == ["delete"], "not switched to WAL")
+    }
+
+    @Test func aFileFromANewerGavelIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("future.gavel")
+        _ = try SessionStore(path: path)
+        let raw = try RawDatabase(path: path)
+        try raw.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v2-speaker-cues')")
+        try raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let error = try refusal(path)
+        #expect(error == .newerSchema(path: path, found: "migrations v2-speaker-cues"))
+        #expect(error.description.contains("Update gavel"))
+
+        try raw.execute("DELETE FROM grdb_migrations WHERE identifier = 'v2-speaker-cues'")
+        try raw.execute("PRAGMA user_version = 7")
+        try raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        #expect(try refusal(path) == .newerSchema(path: path, found: "session schema 7"))
+    }
+
+    @Test func aReadOnlyFileIsRefusedEvenForRoot() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("ro.gavel")
+        do {
+            let store = try SessionStore(path: path)
+            try store.append(SessionEvent(at: Date(), .openSlot(slot: "s1")))
+        }
+        #expect(chmod(path, 0o444) == 0)
+        let error = try refusal(path)
+        #expect(error == .readOnly(path: path, reason: "the file is read-only"))
+        #expect(error.description.contains("chmod u+w"))
+    }
+
+    @Test func aDamagedFileIsRefusedNotRepaired() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("damaged.gavel")
+        do {
+            let store = try SessionStore(path: path)
+            for i in 0..<200 {
+                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
+                                                                   text: String(repeating: "x", count: 200), by: "c")))
+            }
+        }
+        // The last connection closed: everything is checkpointed into the main file. Scribble over
+        // the middle of it, where the event table's pages are.
+        var data = try #require(contents(path))
+        let pageSize = 4096
+        #expect(data.count > 20 * pageSize)
+        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
+        for offset in (3 * pageSize)..<(3 * pageSize + 100) { data[offset] = 0x17 }
+        try data.write(to: URL(fileURLWithPath: path))
+        let error = try refusal(path)
+        guard case .corrupt = error else {
+            Issue.record("expected a damaged-file error, got \(error)")
+            return
+        }
+        #expect(error.description.contains(".recover"))
+    }
+
+    @Test func aFolderIsNotASession() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("dir.gavel")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        #expect(try refusal(path) == .notAGavelSession(path: path, reason: "not a regular file"))
+    }
+
+    @Test func aFileLockedByAnotherProgramIsReportedLocked() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("locked.gavel")
+        do { _ = try SessionStore(path: path) }
+        let ready = folder.file("ready")
+        let holder = try HelperProcess.start(role: "hold-lock", path: path, extra: ["GAVEL_STORE_HELPER_READY": ready])
+        defer { holder.terminate(); holder.waitUntilExit() }
+        #expect(HelperProcess.waitForFile(ready))
+        let started = Date()
+        let error = try refusal(path)
+        #expect(error == .locked(path: path))
+        #expect(Date().timeIntervalSince(started) >= SessionStore.busyTimeout - 0.5, "waited for the busy timeout first")
+        #expect(error.description.contains("Close whatever holds it"))
+    }
+
+    @Test func aFullDiskLosesOnlyTheChangeBeingSaved() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("full.gavel")
+        let big = String(repeating: "n", count: 1500)
+        var saved = 0
+        do {
+            // A cap on the file's pages stands in for the disk: SQLite reports SQLITE_FULL either way.
+            let store = try SessionStore(path: path, options: .init(maximumPageCount: 40))
+            var failure: Error?
+            for i in 0..<400 {
+                do {
+                    try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a", text: big, by: "c")))
+                    saved += 1
+                } catch {
+                    failure = error
+                    break
+                }
+            }
+            #expect(failure as? SessionStoreError == .diskFull(path: path))
+            #expect(saved > 5)
+            // The store goes on working once there is room: a small change fits no longer, but
+            // what was saved reads back whole.
+            #expect(try store.newEvents().count == saved)
+        }
+        let reopened = try SessionStore(path: path)
+        let events = try reopened.newEvents()
+        #expect(events.count == saved)
+        #expect(events.allSatisfy { if case .noteAdded(_, _, _, big, _) = $0.action { true } else { false } })
+        try reopened.append(SessionEvent(at: Date(), .openSlot(slot: "s1")))
+        #expect((try? RawDatabase(path: path).strings("PRAGMA integrity_check")) == ["ok"])
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelStore
+
+/// Two processes on one session file: both keep what they write, and each sees the other's
+/// changes through `changeDescriptor` without polling.
+@Suite struct MultiProcessTests {
+    @Test func twoProcessesWritingAFreshFileAtOnceBothKeepEveryNote() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("shared.gavel")
+        let go = folder.file("go")
+        let count = 80
+        let names = ["ada", "bob"]
+        let writers = try names.map { name in
+            try HelperProcess.start(role: "writer", path: path, extra: [
+                "GAVEL_STORE_HELPER_NAME": name, "GAVEL_STORE_HELPER_COUNT": "\(count)",
+                "GAVEL_STORE_HELPER_OTHERS": names.filter { $0 != name }.joined(separator: ","),
+            ])
+        }
+        usleep(300_000)
+        #expect(FileManager.default.createFile(atPath: go, contents: Data()))
+        for writer in writers { #expect(HelperProcess.wait(writer), "each writer exits cleanly") }
+
+        let events = try SessionStore(path: path).newEvents()
+        #expect(events.count == 2 * count)
+        var ids: [String: [Int]] = [:]
+        for event in events {
+            guard case .noteAdded(let id, _, _, _, let by) = event.action,
+                  let number = id.split(separator: "-").last.flatMap({ Int($0) }) else { continue }
+            ids[by, default: []].append(number)
+        }
+        // Every note exactly once, and each writer's notes in the order it wrote them.
+        #expect(ids["ada"] == Array(0..<count))
+        #expect(ids["bob"] == Array(0..<count))
+        // The writes interleaved: the two really wrote at the same time.
+        let firstBob = events.firstIndex { if case .noteAdded(_, _, _, _, "bob") = $0.action { true } else { false } } ?? 0
+        let lastAda = events.lastIndex { if case .noteAdded(_, _, _, _, "ada") = $0.action { true } else { false } } ?? 0
+        let firstAda = events.firstIndex { if case .noteAdded(_, _, _, _, "ada") = $0.action { true } else { false } } ?? 0
+        let lastBob = events.lastIndex { if case .noteAdded(_, _, _, _, "bob") = $0.action { true } else { false } } ?? 0
+        #expect(firstBob < lastAda && firstAda < lastBob, "the writes interleaved")
+    }
+
+    @Test func anotherProcessWritingWakesTheChangeDescriptorWithin250ms() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("watched.gavel")
+        let store = try SessionStore(path: path)
+        let fd = try #require(store.changeDescriptor)
+        store.acknowledgeChange()
+        #expect(try store.newEvents().isEmpty)
+        // Idle: nobody writes, nothing wakes the run loop.
+        #expect(!isReadable(fd, within: 300))
+
+        let started = Date()
+        let writer = try HelperProcess.start(role: "append-one", path: path)
+        // The helper process takes a while to start; the wake-up must come within 250 ms of its commit.
+        var woke = false
+        while Date().timeIntervalSince(started) < 30 {
+            if isReadable(fd, within: 50) { woke = true; break }
+        }
+        #expect(woke)
+        #expect(HelperProcess.wait(writer))
+        store.acknowledgeChange()
+        let events = try store.newEvents()
+        #expect(events.map(\.action) == [.openSlot(slot: "s2")])
+        let latency = Date().timeIntervalSince(events.first?.at ?? .distantPast)
+        #expect(latency < 0.25 + 0.3, "seen within 250 ms of the commit (plus the helper's exit)")
+        #expect(!isReadable(fd, within: 0) || { store.acknowledgeChange(); return !isReadable(fd, within: 0) }(),
+                "acknowledging drains the descriptor")
+    }
+
+    @Test func aSecondConnectionsWriteIsSeenAndAcknowledged() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("pair.gavel")
+        let chair = try SessionStore(path: path)
+        let speaker = try SessionStore(path: path, readOnly: true)
+        let fd = try #require(speaker.changeDescriptor)
+        speaker.acknowledgeChange()
+        #expect(!isReadable(fd, within: 0))
+        for round in 0..<5 {
+            let before = Date()
+            try chair.append(SessionEvent(at: before, .start(slot: "s1", topic: "a")))
+            #expect(isReadable(fd, within: 250), "round \(round): the change wakes the watcher")
+            #expect(Date().timeIntervalSince(before) < 0.25)
+            speaker.acknowledgeChange()
+            #expect(!isReadable(fd, within: 0), "round \(round): acknowledged")
+            #expect(try speaker.newEvents().count == 1)
+        }
+        // A draft saved by a note-taker wakes the watcher too (it shows who is typing nothing, but
+        // costs at most one wake-up a second).
+        try chair.saveDraft("x", by: "chair")
+        #expect(isReadable(fd, within: 250))
+    }
+}
