@@ -1,0 +1,33 @@
+import ArgumentParser
+import GavelTUI
+
+/// `gavel notes AGENDA`: a note-taker's view attached to the session the chair runs. Notes are
+/// saved to the shared session file as they are entered; the line being typed is kept as a draft.
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Take notes on an agenda's session from another terminal.",
+        discussion: """
+        Opens the session file the chair's `gavel run` uses (STEM.gavel beside the agenda, or \
+        --session PATH). Each note is saved, on disk, when Enter is pressed; the unfinished line \
+        is kept too and comes back after a crash. Several note-takers can write at the same time.
+        """
+    )
+
+    @Argument(help: "The agenda file (TOML).")
+    var agenda: String
+
+    @Option(help: "The session file (default: beside the agenda, with the extension .gavel).")
+    var session: String?
+
+    @Option(help: "The name notes are recorded under (default: your login name).")
+    var by: String?
+
+    @Option(help: "The theme (see `gavel themes`).")
+    var theme: String?
+
+    func run() throws {
+        try ViewLauncher.launch(agendaPath: agenda, sessionPath: session, view: .notes, readOnly: false,
+                                slot: nil, theme: theme, by: by)
+    }
+}
