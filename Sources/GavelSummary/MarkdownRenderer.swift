@@ -1,0 +1,102 @@
+/// Spells a summary in Markdown (CommonMark with GitHub's tables).
+///
+/// Typed text can never change the structure: every character Markdown gives a meaning inside a
+/// line is backslash-escaped, and so is anything that could start a block (`#`, `-`, `+`, `=`,
+/// `>`, `1.`) at the start of a typed run; text is one line, so no line of it can become a heading,
+/// a list item or a table row of its own. Links become autolinks `<https://…>`.
+public enum MarkdownRenderer {
+    public static func render(_ document: SummaryDocument) -> String {
+        var out = ""
+        for (i, block) in document.blocks.enumerated() {
+            if i > 0 { out += "\n" }
+            out += render(block)
+        }
+        return out
+    }
+
+    static func render(_ block: SummaryDocument.Block) -> String {
+        switch block {
+        case .heading(let level, let inlines):
+            return String(repeating: "#", count: max(1, min(6, level))) + " " + line(inlines) + "\n"
+        case .paragraph(let inlines):
+            return line(inlines) + "\n"
+        case .list(let items):
+            return items.map { "- " + line($0) + "\n" }.joined()
+        case .table(let header, let right, let rows):
+            var out = "| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + header.indices.map { i in right.indices.contains(i) && right[i] ? " --: |" : " :-- |" }.joined() + "\n"
+            for row in rows {
+                out += "| " + row.map { cell in
+                    let text = line(cell)
+                    return text.isEmpty ? " " : text
+                }.joined(separator: " | ") + " |\n"
+            }
+            return out
+        }
+    }
+
+    static func line(_ inlines: [SummaryDocument.Inline]) -> String {
+        var out = ""
+        for inline in inlines { append(inline, to: &out) }
+        return out
+    }
+
+    static func append(_ inline: SummaryDocument.Inline, to out: inout String) {
+        switch inline {
+        case .plain(let text):
+            out += text
+        case .typed(let text, let links):
+            for (i, segment) in PeopleText.segments(text, links: links).enumerated() {
+                switch segment {
+                case .link(let url) where isAutolinkable(url):
+                    out += "<" + url + ">"
+                case .link(let text), .text(let text):
+                    out += escape(text, first: i == 0)
+                }
+            }
+        case .emphasis(let inner):
+            let text = line(inner)
+            // `*` around text that starts or ends with a space would not be emphasis; keep words plain then.
+            if let first = text.first, let last = text.last, first != " ", last != " " {
+                out += "*" + text + "*"
+            } else {
+                out += text
+            }
+        }
+    }
+
+    /// CommonMark autolinks take any characters but spaces, controls, `<` and `>`; a `|` would
+    /// split a table cell even inside one, so such a link is shown as escaped text.
+    static func isAutolinkable(_ url: String) -> Bool {
+        !url.unicodeScalars.contains { $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "|" || (0x7F...0x9F).contains($0.value) }
+    }
+
+    /// Characters with a meaning anywhere in a line (emphasis, code, links, HTML, entities, tables,
+    /// strikethrough, maths, headings' closing `#`).
+    static let inlineSpecial: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "!"]
+    /// Characters that start a block at the start of a line.
+    static let blockStart: Set<Unicode.Scalar> = ["-", "+", "="]
+
+    /// `text` with everything Markdown would read as markup backslash-escaped. When it is the
+    /// `first` run of typed text, its leading spaces are dropped (four would start code) and what
+    /// could start a block is escaped too. Works on Unicode scalars, as Markdown parsers do, so a
+    /// combining mark after `*` does not hide it.
+    public static func escape(_ text: String, first: Bool = true) -> String {
+        var out = String.UnicodeScalarView()
+        var atStart = first
+        var digitsOnly = first
+        for scalar in text.unicodeScalars {
+            if atStart, scalar == " " { continue }
+            if inlineSpecial.contains(scalar) || (atStart && blockStart.contains(scalar)) {
+                out.append("\\")
+            } else if digitsOnly, !atStart, scalar == "." || scalar == ")" {
+                // `1.` or `1)` would start an ordered list.
+                out.append("\\")
+            }
+            out.append(scalar)
+            digitsOnly = digitsOnly && ("0"..."9").contains(scalar)
+            atStart = false
+        }
+        return String(out)
+    }
+}

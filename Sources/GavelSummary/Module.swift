@@ -1,1 +1,0 @@
-// The GavelSummary module; its files say what each part is.

@@ -1,0 +1,29 @@
+import GavelCore
+
+/// A summary laid out as blocks, before any markup: the shape Markdown, MediaWiki and plain text
+/// share. `SummaryLayout` builds it from the model; each renderer only spells the blocks.
+public struct SummaryDocument: Sendable, Equatable {
+    public var blocks: [Block]
+
+    public enum Block: Sendable, Equatable {
+        /// Level 1 is the document's title.
+        case heading(level: Int, [Inline])
+        case paragraph([Inline])
+        case list([[Inline]])
+        case table(header: [String], rightAligned: [Bool], rows: [[[Inline]]])
+    }
+
+    public enum Inline: Sendable, Equatable {
+        /// Gavel's own words: printed as they are.
+        case plain(String)
+        /// Text typed by people (already cleaned), with the links found in it: escaped by each
+        /// format, links kept as links.
+        case typed(String, links: [String])
+        case emphasis([Inline])
+
+        /// Typed text whose links are looked for here (titles, names).
+        public static func people(_ text: String) -> Inline {
+            .typed(text, links: text.contains("http") ? NoteText(text).links : [])
+        }
+    }
+}

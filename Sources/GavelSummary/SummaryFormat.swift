@@ -1,0 +1,44 @@
+import Foundation
+import GavelCore
+
+/// The formats a summary can be written in.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+    case markdown
+    case mediawiki
+    case json
+    case text
+
+    /// A slot's summary at `now`, or nil when the agenda has no slot `id`.
+    public func slot(_ session: Session, id: String, at now: Date) -> String? {
+        guard let slot = SummaryBuilder.slot(session, id: id, at: now) else { return nil }
+        return render(slot, context: SummaryBuilder.context(session, at: now))
+    }
+
+    /// The whole microconference at `now`.
+    public func day(_ session: Session, at now: Date) -> String {
+        render(SummaryBuilder.day(session, at: now))
+    }
+
+    public func render(_ slot: SlotSummary, context: SummaryContext) -> String {
+        switch self {
+        case .json: JSONRenderer.slot(slot, context: context)
+        default: spell(SummaryLayout.slot(slot, context: context))
+        }
+    }
+
+    public func render(_ day: DaySummary) -> String {
+        switch self {
+        case .json: JSONRenderer.day(day)
+        default: spell(SummaryLayout.day(day))
+        }
+    }
+
+    func spell(_ document: SummaryDocument) -> String {
+        switch self {
+        case .markdown: MarkdownRenderer.render(document)
+        case .mediawiki: MediaWikiRenderer.render(document)
+        case .text: PlainTextRenderer.render(document)
+        case .json: ""
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import GavelCore
+
+/// Lays out a slot's summary, or the whole microconference's, as blocks.
+public enum SummaryLayout {
+    typealias Inline = SummaryDocument.Inline
+    typealias Block = SummaryDocument.Block
+
+    /// A slot's summary on its own (the `SLOT-ID.md` file).
+    public static func slot(_ slot: SlotSummary, context: SummaryContext) -> SummaryDocument {
+        var blocks: [Block] = []
+        appendSlot(slot, context: context, level: 1, standalone: true, to: &blocks)
+        return SummaryDocument(blocks: blocks)
+    }
+
+    /// The whole microconference: an overview, then each slot's summary in order.
+    public static func day(_ day: DaySummary) -> SummaryDocument {
+        let context = day.context
+        let zone = context.timeZone
+        var blocks: [Block] = [.heading(level: 1, [.people(context.title), .plain(": summary")])]
+        var about: [Inline] = []
+        if let event = context.event { about += [.people(event), .plain(" · ")] }
+        if let room = context.room { about += [.plain("room "), .people(room), .plain(" · ")] }
+        about.append(.plain("as of " + SummaryTime.day(context.asOf, zone: zone) + " "
+                            + SummaryTime.hhmm(context.asOf, zone: zone) + " (" + zone.identifier + ")"))
+        blocks.append(.paragraph(about))
+
+        blocks.append(.heading(level: 2, [.plain("Overview")]))
+        let listedHeld = day.slots.filter { $0.listed && $0.held }.count
+        let listedTotal = listedHeld + day.slots.filter { $0.listed && !$0.held }.count + day.notHeld.count
+        var facts: [[Inline]] = [[.plain("Slots held: \(listedHeld) of \(listedTotal)")]]
+        if !day.notHeld.isEmpty {
+            var names: [Inline] = [.plain("Not held: ")]
+            for (i, slot) in day.notHeld.enumerated() {
+                if i > 0 { names.append(.plain(", ")) }
+                names.append(.people(slot.title))
+            }
+            facts.append(names)
+        }
+        facts.append([.plain("Topics held: \(day.heldTopics.count) of \(day.agendaTopics)")])
+        let over = day.used - day.plannedHeld
+        facts.append([.plain("Time for the topics held: planned " + SummaryTime.duration(day.plannedHeld) + ", used "
+                             + SummaryTime.duration(day.used) + " (" + SummaryTime.signedDuration(over) + ")")])
+        facts.append([.plain("Whole agenda: " + SummaryTime.duration(day.agendaPlanned) + " planned")])
+        facts.append([.plain("Overruns: \(day.overruns.count)")])
+        blocks.append(.list(facts))
+
+        let overruns = day.overruns
+        if !overruns.isEmpty {
+            blocks.append(.heading(level: 3, [.plain("Overruns")]))
+            blocks.append(.list(overruns.map { slot, topic in
+                [.people(topic.title), .plain(" ("), .people(slot.title), .plain("): planned "
+                    + SummaryTime.duration(topic.planned) + ", used " + SummaryTime.duration(topic.used) + ", "
+                    + SummaryTime.duration(topic.overrun) + " over")]
+            }))
+        }
+        let actions = day.actionsByOwner
+        if !actions.isEmpty {
+            blocks.append(.heading(level: 3, [.plain("Actions by owner")]))
+            for group in actions {
+                blocks.append(.heading(level: 4, [group.owner.map { .people("@" + $0) } ?? .plain("No owner")]))
+                blocks.append(.list(group.actions.map { placed($0) }))
+            }
+        }
+        let decisions = day.decisions
+        if !decisions.isEmpty {
+            blocks.append(.heading(level: 3, [.plain("Decisions")]))
+            blocks.append(.list(decisions.map { placed($0) }))
+        }
+        for slot in day.slots {
+            appendSlot(slot, context: context, level: 2, standalone: false, to: &blocks)
+        }
+        return SummaryDocument(blocks: blocks)
+    }
+
+    static func placed(_ item: DaySummary.PlacedNote) -> [Inline] {
+        [body(item.note), .plain(" — "), .emphasis([.people(item.slotTitle), .plain(" / "), .people(item.topicTitle)])]
+    }
+
+    static func body(_ note: SummaryNote) -> Inline { .typed(note.body, links: note.links) }
+
+    static func appendSlot(_ slot: SlotSummary, context: SummaryContext, level: Int, standalone: Bool,
+                           to blocks: inout [Block]) {
+        let zone = context.timeZone
+        blocks.append(.heading(level: level, slot.listed ? [.people(slot.title)]
+                                                        : [.plain("Unlisted slot: "), .people(slot.id)]))
+        if standalone {
+            var about: [Inline] = [.people(context.title)]
+            if let event = context.event { about += [.plain(" · "), .people(event)] }
+            blocks.append(.paragraph(about))
+        }
+        if slot.listed {
+            var facts: [[Inline]] = []
+            if let room = slot.room { facts.append([.plain("Room: "), .people(room)]) }
+            if let date = slot.date { facts.append([.plain("Date: " + SummaryTime.day(date, zone: zone))]) }
+            if let scheduled = SummaryTime.scheduledSpan(slot, zone: zone) { facts.append([.plain("Scheduled: " + scheduled)]) }
+            facts.append([.plain("Actual: " + SummaryTime.actualSpan(slot, context: context))])
+            facts.append([.plain("Times in " + zone.identifier)])
+            blocks.append(.list(facts))
+        } else {
+            blocks.append(.paragraph([.plain("Notes of a slot no longer on the agenda.")]))
+        }
+        for topic in slot.topics {
+            appendTopic(topic, level: level + 1, to: &blocks)
+        }
+        if slot.listed, !slot.listedTopics.isEmpty {
+            blocks.append(.heading(level: level + 1, [.plain("Timing")]))
+            blocks.append(timingTable(slot, zone: zone))
+        }
+    }
+
+    static func appendTopic(_ topic: TopicSummary, level: Int, to blocks: inout [Block]) {
+        blocks.append(.heading(level: level, topic.listed ? [.people(topic.title)]
+                                                          : [.plain("Unlisted topic: "), .people(topic.id)]))
+        if topic.listed {
+            var line: [Inline] = []
+            if topic.kind == .lightning { line.append(.plain("Lightning talk · ")) }
+            if topic.speakers.isEmpty {
+                line.append(.plain("Speaker not known"))
+            } else {
+                line.append(.plain(topic.speakers.count == 1 ? "Speaker: " : "Speakers: "))
+                for (i, speaker) in topic.speakers.enumerated() {
+                    if i > 0 { line.append(.plain(", ")) }
+                    line.append(.people(speaker))
+                }
+            }
+            line.append(.plain(" · " + SummaryTime.topicTiming(topic)))
+            blocks.append(.paragraph(line))
+        } else {
+            blocks.append(.paragraph([.plain("No longer on the agenda; its notes are kept here.")]))
+        }
+        let sections: [(NoteKind, String)] = [
+            (.decision, "Decisions"), (.action, "Actions"), (.question, "Open questions"), (.discussion, "Discussion"),
+        ]
+        for (kind, name) in sections {
+            let notes = topic.notes(kind)
+            guard !notes.isEmpty else { continue }
+            blocks.append(.heading(level: level + 1, [.plain(name)]))
+            blocks.append(.list(notes.map { note in
+                switch kind {
+                case .discussion:
+                    return [.plain(ClockText.mmss(note.offset) + " "), body(note)]
+                case .action:
+                    let owners: Inline = note.owners.isEmpty
+                        ? .emphasis([.plain("no owner")])
+                        : .emphasis([.plain(note.owners.count == 1 ? "owner: " : "owners: ")]
+                                    + [.people(note.owners.joined(separator: ", "))])
+                    return [body(note), .plain(" — "), owners]
+                case .decision, .question:
+                    return [body(note)]
+                }
+            }))
+        }
+    }
+
+    static func timingTable(_ slot: SlotSummary, zone: TimeZone) -> Block {
+        var rows: [[[Inline]]] = slot.listedTopics.map { topic in
+            [[.people(topic.title)],
+             [.plain(topic.started.map { SummaryTime.hhmm($0, zone: zone) } ?? "—")],
+             [.plain(SummaryTime.duration(topic.planned))],
+             [.plain(topic.held ? SummaryTime.duration(topic.used) : "—")],
+             [.plain(topic.held ? SummaryTime.signedDuration(topic.overrun) : "—")]]
+        }
+        let held = slot.listedTopics.filter(\.held)
+        let heldPlanned = held.reduce(0) { $0 + $1.planned }
+        let heldUsed = held.reduce(0) { $0 + $1.used }
+        rows.append([[.plain("Total")],
+                     [.plain(slot.actualStart.map { SummaryTime.hhmm($0, zone: zone) } ?? "—")],
+                     [.plain(SummaryTime.duration(slot.planned))],
+                     [.plain(SummaryTime.duration(heldUsed))],
+                     [.plain(held.isEmpty ? "—" : SummaryTime.signedDuration(heldUsed - heldPlanned))]])
+        return .table(header: ["Topic", "Started", "Planned", "Used", "Over"],
+                      rightAligned: [false, false, true, true, true], rows: rows)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GavelCore
+
+/// What a summary says, computed once from the session and then rendered in any format.
+/// Every text typed by people in it is already cleaned (`PeopleText.clean`); each renderer
+/// escapes it for its own markup.
+
+/// The microconference a summary belongs to, and the instant it describes.
+public struct SummaryContext: Sendable, Equatable {
+    public var title: String
+    public var event: String?
+    public var room: String?
+    public var timeZone: TimeZone
+    /// The instant the summary was computed for.
+    public var asOf: Date
+}
+
+/// One note as a summary shows it.
+public struct SummaryNote: Sendable, Equatable {
+    public var id: String
+    public var kind: NoteKind
+    /// The whole text as typed, kind prefix included.
+    public var text: String
+    /// The text without its kind prefix.
+    public var body: String
+    /// `@name` owners of an action.
+    public var owners: [String]
+    public var links: [String]
+    public var by: String
+    /// Seconds into its topic when it was first saved.
+    public var offset: Int
+    public var at: Date
+    public var edited: Bool
+}
+
+/// One topic of a slot: on the agenda, or one that is no longer on it but still has notes.
+public struct TopicSummary: Sendable, Equatable {
+    public var id: String
+    public var slotID: String
+    /// False for a topic no longer on the agenda (only its notes are known).
+    public var listed: Bool
+    public var title: String
+    public var speakers: [String]
+    public var kind: TopicKind?
+    /// Seconds the agenda planned.
+    public var planned: Int
+    /// Seconds planned with the chair's adjustments.
+    public var granted: Int
+    /// Seconds its clock ran.
+    public var used: Int
+    public var held: Bool
+    public var started: Date?
+    public var notes: [SummaryNote]
+
+    /// Seconds used beyond the agenda's plan; negative when it ended early. Zero when not held.
+    public var overrun: Int { held ? used - planned : 0 }
+
+    public func notes(_ kind: NoteKind) -> [SummaryNote] { notes.filter { $0.kind == kind } }
+}
+
+/// Where a slot stands at the summary's instant.
+public enum SlotState: Sendable, Equatable {
+    case notStarted
+    case running
+    case ended(SlotEndCause)
+
+    /// `not-started`, `running`, `ended`: the JSON spelling.
+    public var name: String {
+        switch self {
+        case .notStarted: "not-started"
+        case .running: "running"
+        case .ended: "ended"
+        }
+    }
+}
+
+/// One slot: its header, its topics in agenda order (then topics no longer listed), its timing.
+public struct SlotSummary: Sendable, Equatable {
+    public var id: String
+    /// False for a slot no longer on the agenda that still has notes.
+    public var listed: Bool
+    public var title: String
+    public var room: String?
+    /// The day it was scheduled or, failing that, started.
+    public var date: Date?
+    public var scheduledStart: Date?
+    public var scheduledEnd: Date?
+    public var actualStart: Date?
+    public var actualEnd: Date?
+    public var state: SlotState
+    /// Seconds of the slot.
+    public var length: Int
+    public var topics: [TopicSummary]
+
+    public var listedTopics: [TopicSummary] { topics.filter(\.listed) }
+    public var planned: Int { listedTopics.reduce(0) { $0 + $1.planned } }
+    public var used: Int { topics.reduce(0) { $0 + $1.used } }
+    public var held: Bool { actualStart != nil }
+    public var noteCount: Int { topics.reduce(0) { $0 + $1.notes.count } }
+}
+
+/// The whole microconference so far: an overview, then every slot held or with notes.
+public struct DaySummary: Sendable, Equatable {
+    public var context: SummaryContext
+    public var slots: [SlotSummary]
+    /// Slots of the agenda neither started nor noted, by id and title.
+    public var notHeld: [(id: String, title: String)]
+    /// Topics in the whole agenda.
+    public var agendaTopics: Int
+    /// Seconds the whole agenda plans.
+    public var agendaPlanned: Int
+
+    public static func == (a: DaySummary, b: DaySummary) -> Bool {
+        a.context == b.context && a.slots == b.slots && a.agendaTopics == b.agendaTopics
+            && a.agendaPlanned == b.agendaPlanned
+            && a.notHeld.map(\.id) == b.notHeld.map(\.id) && a.notHeld.map(\.title) == b.notHeld.map(\.title)
+    }
+
+    public var heldTopics: [TopicSummary] { slots.flatMap(\.listedTopics).filter(\.held) }
+    public var plannedHeld: Int { heldTopics.reduce(0) { $0 + $1.planned } }
+    public var used: Int { slots.reduce(0) { $0 + $1.used } }
+    public var overruns: [(slot: SlotSummary, topic: TopicSummary)] {
+        slots.flatMap { slot in slot.topics.filter { $0.held && $0.overrun > 0 }.map { (slot, $0) } }
+    }
+
+    /// A note with the slot and topic it belongs to.
+    public struct PlacedNote: Sendable, Equatable {
+        public var slotID: String
+        public var slotTitle: String
+        public var topicID: String
+        public var topicTitle: String
+        public var note: SummaryNote
+    }
+
+    /// Every decision, in agenda order.
+    public var decisions: [PlacedNote] { placed(.decision) }
+
+    /// Every action, grouped by owner: owners in alphabetical order (case-insensitively), then
+    /// the actions nobody owns under a nil owner. An action with two owners is listed under each.
+    public var actionsByOwner: [(owner: String?, actions: [PlacedNote])] {
+        var byOwner: [String: [PlacedNote]] = [:]
+        var unowned: [PlacedNote] = []
+        for item in placed(.action) {
+            if item.note.owners.isEmpty { unowned.append(item) }
+            for owner in item.note.owners { byOwner[owner, default: []].append(item) }
+        }
+        let owners = byOwner.keys.sorted { a, b in
+            let la = a.lowercased(), lb = b.lowercased()
+            return la != lb ? la < lb : a < b
+        }
+        var out: [(owner: String?, actions: [PlacedNote])] = owners.map { ($0, byOwner[$0] ?? []) }
+        if !unowned.isEmpty { out.append((nil, unowned)) }
+        return out
+    }
+
+    private func placed(_ kind: NoteKind) -> [PlacedNote] {
+        slots.flatMap { slot in
+            slot.topics.flatMap { topic in
+                topic.notes(kind).map { PlacedNote(slotID: slot.id, slotTitle: slot.title, topicID: topic.id, topicTitle: topic.title, note: $0) }
+            }
+        }
+    }
+}
