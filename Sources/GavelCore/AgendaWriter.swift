@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writes an `Agenda` as the TOML that `AgendaParser` reads back to an equal `Agenda`.
+///
+/// Every value is spelled out (ids, lengths, the time zone, the defaults), so nothing depends on
+/// the reader's defaults; starts are local date-times in the agenda's zone.
+public enum AgendaWriter {
+    public static func toml(_ agenda: Agenda, header: [String] = []) -> String {
+        var out = ""
+        for line in header { out += "# \(line)\n" }
+        if !header.isEmpty { out += "\n" }
+        out += "title = \(quoted(agenda.title))\n"
+        if let event = agenda.event { out += "event = \(quoted(event))\n" }
+        if let room = agenda.room { out += "room = \(quoted(room))\n" }
+        out += "timezone = \(quoted(agenda.timeZone.identifier))\n"
+        out += "\n[defaults]\n"
+        out += "topic = \(quoted(DurationText.format(agenda.defaults.topic)))\n"
+        out += "lightning = \(quoted(DurationText.format(agenda.defaults.lightning)))\n"
+        out += "warn = [\(agenda.defaults.warn.map { quoted(DurationText.format($0)) }.joined(separator: ", "))]\n"
+        for slot in agenda.slots {
+            out += "\n[[slot]]\n"
+            out += "id = \(quoted(slot.id))\n"
+            out += "title = \(quoted(slot.title))\n"
+            if let start = slot.start { out += "start = \(LocalTime.format(start, zone: agenda.timeZone))\n" }
+            out += "length = \(quoted(DurationText.format(slot.length)))\n"
+            if let room = slot.room { out += "room = \(quoted(room))\n" }
+            for topic in slot.topics {
+                out += "\n  [[slot.topic]]\n"
+                out += "  id = \(quoted(topic.id))\n"
+                out += "  title = \(quoted(topic.title))\n"
+                if !topic.speakers.isEmpty {
+                    out += "  speakers = [\(topic.speakers.map(quoted).joined(separator: ", "))]\n"
+                }
+                out += "  length = \(quoted(DurationText.format(topic.length)))\n"
+                if topic.kind != .talk { out += "  kind = \(quoted(topic.kind.rawValue))\n" }
+                if let note = topic.note { out += "  note = \(quoted(note))\n" }
+            }
+        }
+        return out
+    }
+
+    /// A TOML basic string: quotes, backslashes and control characters escaped.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

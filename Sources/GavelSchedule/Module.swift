@@ -1,1 +1,0 @@
-// The GavelSchedule module; its files say what each part is.

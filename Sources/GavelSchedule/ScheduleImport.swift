@@ -1,0 +1,239 @@
+import Foundation
+import GavelCore
+
+/// Turns the events of one room on one day of a published schedule into an agenda.
+///
+/// Events become topics in start order; a gap of `gap` seconds or more between one event's end
+/// and the next one's start begins a new slot. A file `gavel export` wrote (its events carry
+/// `X-GAVEL-SLOT`) is rebuilt slot for slot instead, whatever its rooms and days.
+public enum ScheduleImport {
+    public struct Options: Sendable {
+        public var room: String?
+        /// `YYYY-MM-DD`.
+        public var date: String?
+        /// 1-based among the file's days in order.
+        public var day: Int?
+        public var track: String?
+        /// Seconds.
+        public var gap: Int
+        /// The agenda's zone when the file does not name one.
+        public var timeZone: TimeZone?
+
+        public init(room: String? = nil, date: String? = nil, day: Int? = nil, track: String? = nil, gap: Int = 600,
+                    timeZone: TimeZone? = nil) {
+            self.room = room
+            self.date = date
+            self.day = day
+            self.track = track
+            self.gap = gap
+            self.timeZone = timeZone
+        }
+    }
+
+    public enum Outcome: Sendable {
+        case agenda(Agenda)
+        /// The file has several rooms or days (or none matched): the owner must choose.
+        case choose(ScheduleListing)
+    }
+
+    public static func run(_ file: ScheduleFile, options: Options) -> Outcome {
+        let zone = file.timeZone ?? options.timeZone ?? TimeZone(identifier: "UTC") ?? .current
+        if let gavel = file.gavelAgenda, !file.events.isEmpty, file.events.allSatisfy({ $0.gavel != nil }) {
+            return .agenda(rebuild(file.events, fields: gavel, zone: zone))
+        }
+        var events = file.events
+        if let track = options.track {
+            events = events.filter { $0.tracks.contains { $0.caseInsensitiveCompare(track) == .orderedSame } }
+        }
+        let listing = ScheduleListing(events: events, zone: zone, path: file.path)
+        if events.isEmpty {
+            return .choose(ScheduleListing(events: file.events, zone: zone, path: file.path,
+                                           reason: options.track.map { "no events in track \"\($0)\"" } ?? "the file has no timed events"))
+        }
+        var chosenDay: String?
+        if let date = options.date {
+            guard listing.days.contains(date) else { return .choose(listing.with(reason: "no events on \(date)")) }
+            chosenDay = date
+        } else if let n = options.day {
+            guard (1...max(1, listing.days.count)).contains(n), n <= listing.days.count else {
+                return .choose(listing.with(reason: "there is no day \(n); the file has \(listing.days.count)"))
+            }
+            chosenDay = listing.days[n - 1]
+        } else if listing.days.count > 1 {
+            return .choose(listing.with(reason: "events on \(listing.days.count) days; choose one with --date or --day"))
+        } else {
+            chosenDay = listing.days.first
+        }
+        let onDay = events.filter { listing.dayOf($0) == chosenDay }
+        let rooms = ScheduleListing.orderedRooms(onDay)
+        var chosenRoom: String
+        if let room = options.room {
+            guard let match = rooms.first(where: { $0.caseInsensitiveCompare(room.trimmingCharacters(in: .whitespaces)) == .orderedSame }) else {
+                return .choose(listing.with(reason: "no events in room \"\(room)\" on \(chosenDay ?? "that day")"))
+            }
+            chosenRoom = match
+        } else if rooms.count > 1 {
+            return .choose(listing.with(reason: "events in \(rooms.count) rooms; choose one with --room"))
+        } else {
+            chosenRoom = rooms.first ?? ScheduleListing.noRoom
+        }
+        let selected = onDay.filter { ScheduleListing.roomOf($0) == chosenRoom }
+            .sorted { ($0.start, $0.line) < ($1.start, $1.line) }
+        let tracks = orderedTracks(selected)
+        let title = options.track ?? (tracks.count == 1 ? tracks[0] : nil)
+            ?? (chosenRoom == ScheduleListing.noRoom ? file.conference ?? "Imported schedule" : chosenRoom)
+        return .agenda(Agenda(title: title, event: file.conference,
+                              room: chosenRoom == ScheduleListing.noRoom ? nil : chosenRoom,
+                              timeZone: zone, slots: slots(selected, gap: options.gap, zone: zone)))
+    }
+
+    /// Groups sorted events into slots at gaps, titles from their tracks, unique ids.
+    static func slots(_ events: [ScheduledEvent], gap: Int, zone: TimeZone) -> [Slot] {
+        var groups: [[ScheduledEvent]] = []
+        var lastEnd: Date?
+        for e in events {
+            if let lastEnd, e.start.timeIntervalSince(lastEnd) < TimeInterval(gap), !groups.isEmpty {
+                groups[groups.count - 1].append(e)
+            } else {
+                groups.append([e])
+            }
+            lastEnd = max(lastEnd ?? e.end, e.end)
+        }
+        var titles = groups.enumerated().map { i, g in slotTitle(g, index: i) }
+        for (i, t) in titles.enumerated() where titles.filter({ $0 == t }).count > 1 {
+            if let s = groups[i].first?.start { titles[i] = "\(t) (\(LocalTime.hhmm(s, zone: zone)))" }
+        }
+        var usedSlotIDs = Set<String>()
+        var usedTopicIDs = Set<String>()
+        return groups.enumerated().map { i, group in
+            let start = group[0].start
+            let end = group.map(\.end).max() ?? start
+            let topics = group.enumerated().map { j, e in
+                Topic(id: unique(Slug.make(e.title), fallback: "topic-\(i + 1)-\(j + 1)", used: &usedTopicIDs),
+                      title: e.title, speakers: e.speakers, length: e.length,
+                      kind: e.isLightning ? .lightning : .talk, note: e.subtitle)
+            }
+            return Slot(id: unique(Slug.make(titles[i]), fallback: "slot-\(i + 1)", used: &usedSlotIDs), title: titles[i],
+                        start: start, length: Int(end.timeIntervalSince(start).rounded()), topics: topics)
+        }
+    }
+
+    static func slotTitle(_ group: [ScheduledEvent], index: Int) -> String {
+        let tracks = orderedTracks(group).filter { !$0.lowercased().contains("lightning") }
+        switch tracks.count {
+        case 0: return group.allSatisfy(\.isLightning) ? "Lightning talks" : "Session \(index + 1)"
+        case 1: return tracks[0]
+        default: return tracks.dropLast().joined(separator: ", ") + " and " + (tracks.last ?? "")
+        }
+    }
+
+    static func orderedTracks(_ events: [ScheduledEvent]) -> [String] {
+        var out: [String] = []
+        for e in events { for t in e.tracks where !out.contains(t) { out.append(t) } }
+        return out
+    }
+
+    static func unique(_ base: String, fallback: String, used: inout Set<String>) -> String {
+        let root = base.isEmpty ? fallback : base
+        var id = root
+        var n = 2
+        while used.contains(id) { id = "\(root)-\(n)"; n += 1 }
+        used.insert(id)
+        return id
+    }
+
+    /// A file `gavel export` wrote: slots and topics as they were.
+    static func rebuild(_ events: [ScheduledEvent], fields: GavelAgendaFields, zone: TimeZone) -> Agenda {
+        var slots: [Slot] = []
+        for e in events.sorted(by: { ($0.start, $0.line) < ($1.start, $1.line) }) {
+            guard let g = e.gavel else { continue }
+            let topic = Topic(id: g.topicID ?? Slug.make(e.title), title: e.title, speakers: e.speakers, length: e.length,
+                              kind: g.kind ?? (e.isLightning ? .lightning : .talk), note: g.note)
+            if let i = slots.firstIndex(where: { $0.id == g.slotID }) {
+                slots[i].topics.append(topic)
+            } else {
+                slots.append(Slot(id: g.slotID, title: g.slotTitle ?? g.slotID, start: e.start, length: g.slotLength ?? e.length,
+                                  room: g.slotRoom, topics: [topic]))
+            }
+        }
+        return Agenda(title: fields.title ?? "Imported schedule", event: fields.event, room: fields.room, timeZone: zone,
+                      defaults: fields.defaults ?? Agenda.Defaults(), slots: slots)
+    }
+}
+
+/// The rooms and days of a schedule with their event counts, for choosing what to import.
+public struct ScheduleListing: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var dayNumber: Int
+        public var date: String
+        public var room: String
+        public var events: Int
+    }
+
+    static let noRoom = "(no room)"
+    public var path: String
+    public var reason: String?
+    public var days: [String]
+    public var rows: [Row]
+    let zone: TimeZone
+
+    init(events: [ScheduledEvent], zone: TimeZone, path: String, reason: String? = nil) {
+        self.zone = zone
+        self.path = path
+        self.reason = reason
+        let dayOf = { (e: ScheduledEvent) in e.day ?? ScheduleText.dayString(e.start, zone: zone) }
+        days = Array(Set(events.map(dayOf))).sorted()
+        var rows: [Row] = []
+        for (i, day) in days.enumerated() {
+            let onDay = events.filter { dayOf($0) == day }
+            for room in Self.orderedRooms(onDay) {
+                rows.append(Row(dayNumber: i + 1, date: day, room: room, events: onDay.filter { Self.roomOf($0) == room }.count))
+            }
+        }
+        self.rows = rows
+    }
+
+    func with(reason: String) -> ScheduleListing {
+        var copy = self
+        copy.reason = reason
+        return copy
+    }
+
+    func dayOf(_ e: ScheduledEvent) -> String { e.day ?? ScheduleText.dayString(e.start, zone: zone) }
+    static func roomOf(_ e: ScheduledEvent) -> String { e.room ?? noRoom }
+
+    /// Rooms in order of their first event, then by name.
+    static func orderedRooms(_ events: [ScheduledEvent]) -> [String] {
+        var first: [String: (Date, Int)] = [:]
+        for e in events {
+            let r = roomOf(e)
+            if let f = first[r], f <= (e.start, e.line) { continue }
+            first[r] = (e.start, e.line)
+        }
+        return first.keys.sorted { (first[$0]?.0 ?? .distantPast, $0) < (first[$1]?.0 ?? .distantPast, $1) }
+    }
+
+    /// What `gavel import` prints when it cannot choose.
+    public func render() -> String {
+        var out = "\(path): \(reason ?? "choose a room and a day")\n"
+        let headers = ["DAY", "DATE", "ROOM", "EVENTS"]
+        let table = rows.map { ["\($0.dayNumber)", $0.date, $0.room, "\($0.events)"] }
+        let widths = (0..<4).map { c in ([headers[c]] + table.map { $0[c] }).map(TextWidth.of).max() ?? 0 }
+        for row in [headers] + table {
+            var line = ""
+            for c in 0..<4 {
+                let pad = String(repeating: " ", count: max(0, widths[c] - TextWidth.of(row[c])))
+                line += c == 3 ? pad + row[c] : row[c] + pad + "  "
+            }
+            out += line + "\n"
+        }
+        if let example = rows.first {
+            out += "e.g. gavel import \(path) --room \(shellQuoted(example.room)) --date \(example.date)\n"
+        }
+        return out
+    }
+
+    private func shellQuoted(_ s: String) -> String {
+        s.allSatisfy({ $0.isLetter || $0.isNumber || "._-/".contains($0) }) ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GavelCore
+
+/// Reads a schedule file of either format, telling them apart by content, then by extension.
+public enum ScheduleReading {
+    public static func read(path: String, fallbackZone: TimeZone? = nil) throws(FileError) -> ScheduleFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileError(file: path, line: nil, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
+        }
+        return try read(data, file: path, fallbackZone: fallbackZone)
+    }
+
+    public static func read(_ data: Data, file: String, fallbackZone: TimeZone? = nil) throws(FileError) -> ScheduleFile {
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let head = bytes.prefix(64).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let lower = file.lowercased()
+        if head.first == UInt8(ascii: "<") || lower.hasSuffix(".xml") {
+            return try FrabReader.parse(Data(bytes), file: file)
+        }
+        if head.starts(with: Array("BEGIN".utf8)) || lower.hasSuffix(".ics") || lower.hasSuffix(".ical") {
+            if let bad = firstInvalidUTF8Line(bytes) {
+                throw FileError(file: file, line: bad, "not UTF-8 text; iCalendar files are UTF-8")
+            }
+            return try ICalendarReader.parse(String(decoding: bytes, as: UTF8.self), file: file, fallbackZone: fallbackZone)
+        }
+        throw FileError(file: file, line: 1, "not a schedule gavel knows: expected frab XML (<schedule>) or iCalendar (BEGIN:VCALENDAR)")
+    }
+
+    /// The line of the first byte sequence that is not UTF-8, if any.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { line += 1 }
+            let need: Int
+            switch b {
+            case 0x00...0x7F: need = 0
+            case 0xC2...0xDF: need = 1
+            case 0xE0...0xEF: need = 2
+            case 0xF0...0xF4: need = 3
+            default: return line
+            }
+            guard i + need < bytes.count else { return line }
+            for k in 0..<need where bytes[i + 1 + k] & 0xC0 != 0x80 { return line }
+            if need > 0, String(bytes: bytes[i...(i + need)], encoding: .utf8) == nil { return line }
+            i += need + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GavelCore
+
+/// One session as a published schedule lists it, before it becomes a topic.
+public struct ScheduledEvent: Sendable, Equatable {
+    /// Where the event starts in its file, for messages.
+    public var line: Int
+    public var uid: String?
+    public var title: String
+    public var subtitle: String?
+    public var start: Date
+    /// Seconds.
+    public var length: Int
+    public var room: String?
+    public var tracks: [String]
+    /// The file's own word for the kind of session, e.g. `lightning_talk`.
+    public var type: String?
+    public var speakers: [String]
+    /// The conference day the file puts the event on (`YYYY-MM-DD`), when the format has days.
+    public var day: String?
+    /// Gavel's own fields, present in files `gavel export` wrote.
+    public var gavel: GavelTopicFields?
+
+    public init(line: Int, uid: String? = nil, title: String, subtitle: String? = nil, start: Date, length: Int,
+                room: String? = nil, tracks: [String] = [], type: String? = nil, speakers: [String] = [],
+                day: String? = nil, gavel: GavelTopicFields? = nil) {
+        self.line = line
+        self.uid = uid
+        self.title = title
+        self.subtitle = subtitle
+        self.start = start
+        self.length = length
+        self.room = room
+        self.tracks = tracks
+        self.type = type
+        self.speakers = speakers
+        self.day = day
+        self.gavel = gavel
+    }
+
+    public var end: Date { start.addingTimeInterval(TimeInterval(length)) }
+
+    /// Lightning when the file's type or a category says so.
+    public var isLightning: Bool {
+        ([type].compactMap { $0 } + tracks).contains { $0.lowercased().contains("lightning") }
+    }
+}
+
+/// What `gavel export` writes beside the standard iCalendar fields, so an import restores the
+/// agenda exactly: slot ids, titles and lengths, topic ids, kinds and notes.
+public struct GavelTopicFields: Sendable, Equatable {
+    public var slotID: String
+    public var slotTitle: String?
+    public var slotLength: Int?
+    public var slotRoom: String?
+    public var topicID: String?
+    public var kind: TopicKind?
+    public var note: String?
+
+    public init(slotID: String, slotTitle: String? = nil, slotLength: Int? = nil, slotRoom: String? = nil,
+                topicID: String? = nil, kind: TopicKind? = nil, note: String? = nil) {
+        self.slotID = slotID
+        self.slotTitle = slotTitle
+        self.slotLength = slotLength
+        self.slotRoom = slotRoom
+        self.topicID = topicID
+        self.kind = kind
+        self.note = note
+    }
+}
+
+/// A whole published schedule: its events and what the file says about the conference.
+public struct ScheduleFile: Sendable {
+    public var path: String
+    public var conference: String?
+    /// The zone the file's times are meant in, when it says.
+    public var timeZone: TimeZone?
+    public var events: [ScheduledEvent]
+    /// Problems that did not stop the import, such as skipped events.
+    public var warnings: [Diagnostic]
+    /// Agenda-level fields of a file `gavel export` wrote.
+    public var gavelAgenda: GavelAgendaFields?
+
+    public init(path: String, conference: String? = nil, timeZone: TimeZone? = nil, events: [ScheduledEvent] = [],
+                warnings: [Diagnostic] = [], gavelAgenda: GavelAgendaFields? = nil) {
+        self.path = path
+        self.conference = conference
+        self.timeZone = timeZone
+        self.events = events
+        self.warnings = warnings
+        self.gavelAgenda = gavelAgenda
+    }
+}
+
+public struct GavelAgendaFields: Sendable, Equatable {
+    public var title: String?
+    public var event: String?
+    public var room: String?
+    public var defaults: Agenda.Defaults?
+
+    public init(title: String? = nil, event: String? = nil, room: String? = nil, defaults: Agenda.Defaults? = nil) {
+        self.title = title
+        self.event = event
+        self.room = room
+        self.defaults = defaults
+    }
+}
+
+/// Text from a schedule made fit for an agenda: control characters dropped, line breaks and tabs
+/// become spaces, surrounding spaces trimmed.
+enum ScheduleText {
+    static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                out.append(" ")
+            } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                        && scalar.value != 0x200D {
+                continue
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Like `clean` but keeps line breaks (for notes).
+    static func cleanKeepingLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let c = clean(text)
+        return c.isEmpty ? nil : c
+    }
+
+    /// `2012-08-29` of `date` in `zone`.
+    static func dayString(_ date: Date, zone: TimeZone) -> String {
+        String(LocalTime.format(date, zone: zone).prefix(10))
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GavelCore
+import GavelSchedule
+
+/// `gavel import FILE`: a published schedule (frab XML or iCalendar) to an agenda.
+struct ImportSchedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make an agenda from a published schedule: frab/pentabarf XML or iCalendar (.ics).",
+        discussion: """
+        The events of one room on one day become topics; a gap of --gap or more between two \
+        events starts a new slot; lightning event types become lightning topics. A day is the \
+        file's own conference day (frab <day>, which may run past midnight), else the date in \
+        the agenda's time zone. When the file has several rooms or days and --room/--date/--day \
+        do not choose one, the rooms and days are listed with their event counts (exit 2). \
+        Files written by `gavel export` come back as the same agenda. The agenda is printed as \
+        TOML, or written with -o. A malformed file: FILE:LINE: message, exit 65.
+        """
+    )
+
+    @Argument(help: "The schedule: frab XML (schedule.xml) or iCalendar (.ics).")
+    var file: String
+
+    @Option(help: "The room to import (as the file names it; case does not matter).")
+    var room: String?
+
+    @Option(help: "The day to import, YYYY-MM-DD.")
+    var date: String?
+
+    @Option(help: "The day to import by number (1 = the file's first day).")
+    var day: Int?
+
+    @Option(help: "Only events of this track (category).")
+    var track: String?
+
+    @Option(help: "A gap this long or longer between events starts a new slot.")
+    var gap: String = "10m"
+
+    @Option(help: "The agenda's time zone when the file names none (IANA name, e.g. Europe/Brussels).")
+    var timezone: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Write the agenda to this file instead of printing it.")
+    var output: String?
+
+    func validate() throws {
+        if date != nil, day != nil { throw ValidationError("give --date or --day, not both") }
+        if let date, LocalTime.parse("\(date)T00:00", zone: TimeZone(identifier: "UTC") ?? .current) == nil {
+            throw ValidationError("--date must be YYYY-MM-DD, e.g. 2024-02-03")
+        }
+        if let day, day < 1 { throw ValidationError("--day counts from 1") }
+        if case .failure(let e) = DurationText.seconds(gap) { throw ValidationError("--gap: \(e.message)") }
+        if let timezone, TimeZone(identifier: timezone) == nil {
+            throw ValidationError("--timezone: unknown time zone \"\(timezone)\"; use an IANA name such as Europe/Brussels")
+        }
+    }
+
+    func run() throws {
+        let zone = timezone.flatMap { TimeZone(identifier: $0) }
+        let schedule: ScheduleFile
+        do {
+            schedule = try ScheduleReading.read(path: file, fallbackZone: zone)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(65)
+        }
+        for w in schedule.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        let gapSeconds = (try? DurationText.seconds(gap).get()) ?? 600
+        let options = ScheduleImport.Options(room: room, date: date, day: day, track: track, gap: gapSeconds, timeZone: zone)
+        switch ScheduleImport.run(schedule, options: options) {
+        case .choose(let listing):
+            FileHandle.standardError.write(Data(listing.render().utf8))
+            throw ExitCode(2)
+        case .agenda(let agenda):
+            let text = AgendaWriter.toml(agenda, header: ["Imported by `gavel import \((file as NSString).lastPathComponent)`."])
+            if let output {
+                try ScheduleOutput.write(text, to: output, verifyAgenda: true)
+                print(PlanTable.render(agenda), terminator: "")
+                FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}
