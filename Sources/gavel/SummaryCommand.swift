@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import GavelCore
+import GavelSummary
+
+/// `gavel summary AGENDA`: a slot's summary, or the whole microconference's, at any time.
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Print or write the summary of a slot or of the whole microconference.",
+        discussion: """
+        Reads the session (STEM.gavel beside the agenda, or --session PATH) without changing it \
+        and prints the summary as it stands now: the whole microconference, or one slot with \
+        --slot ID. Gavel also writes STEM-summary/SLOT-ID.md and STEM-summary/index.md by \
+        itself when a slot ends. JSON's shape is documented in the README and stays stable.
+        """
+    )
+
+    @Argument(help: "The agenda file (TOML).")
+    var agenda: String
+
+    @Option(help: "Only this slot (its id in the agenda).")
+    var slot: String?
+
+    @Option(help: "markdown, mediawiki, json or text.")
+    var format: SummaryFormat = .markdown
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of printing.")
+    var output: String?
+
+    @Option(help: "The session file (default: beside the agenda, with the extension .gavel).")
+    var session: String?
+
+    func run() throws {
+        let agenda = try AgendaLoading.load(self.agenda).agenda
+        if let slot, agenda.slot(id: slot) == nil {
+            throw Self.fail("\(self.agenda): no slot \"\(slot)\"; its slots are: "
+                                    + agenda.slots.map(\.id).joined(separator: ", "), code: 64)
+        }
+        let sessionPath = SessionOpening.path(agendaPath: self.agenda, sessionPath: session)
+        let log: SessionLog
+        if FileManager.default.fileExists(atPath: sessionPath) {
+            do {
+                log = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
+            } catch {
+                throw Self.fail("cannot open the session: \(error)", code: 1)
+            }
+        } else if session != nil {
+            throw Self.fail("\(sessionPath): no such session file", code: 66)
+        } else {
+            // Not run yet: the summary shows the plan.
+            log = MemoryLog()
+        }
+        let live: LiveSession
+        do {
+            live = try LiveSession(agenda: agenda, log: log, clock: SystemClock(), author: "summary")
+        } catch {
+            throw Self.fail("cannot read the session: \(error)", code: 1)
+        }
+        let now = live.now
+        let text: String
+        if let slot {
+            guard let slotText = format.slot(live.session, id: slot, at: now) else {
+                throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
+            }
+            text = slotText
+        } else {
+            text = format.day(live.session, at: now)
+        }
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                throw Self.fail(error.description, code: 73)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+extension SummaryCommand {
+    static func fail(_ message: String, code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8))
+        return ExitCode(code)
+    }
+}
+
+extension SummaryFormat: ExpressibleByArgument {}
