@@ -1,0 +1,112 @@
+/// Countdown text drawn as large seven-segment characters, scalable to any height from 3 rows.
+///
+/// Segments are runs of full blocks in the phase colour over blanks of the same style, so when a
+/// digit changes only the cells of the segments that changed differ, with no attribute changes
+/// between them: ncurses then sends a handful of bytes a second.
+public struct BigDigits: Sendable, Equatable {
+    /// Rows of a digit.
+    public let height: Int
+    /// Columns of a digit.
+    public let width: Int
+    /// Columns of a vertical stroke.
+    public let stroke: Int
+    /// Columns between characters.
+    public let gap: Int
+
+    public init(height: Int) {
+        self.height = max(3, height)
+        self.width = max(3, (self.height * 8 + 6) / 7)
+        self.stroke = self.width >= 6 ? 2 : 1
+        self.gap = self.width >= 8 ? 2 : 1
+    }
+
+    static let glyphs: Set<Character> = Set("0123456789:+-")
+
+    /// Columns `text` takes at this size.
+    public func width(of text: String) -> Int {
+        var total = 0
+        for (i, ch) in text.enumerated() {
+            if i > 0 { total += gap }
+            total += ch == ":" ? stroke : width
+        }
+        return total
+    }
+
+    /// The largest size whose `text` fits in `columns` x `rows`, no taller than `maxHeight`; nil
+    /// when even the smallest does not fit.
+    public static func fitting(_ text: String, columns: Int, rows: Int, maxHeight: Int = .max) -> BigDigits? {
+        var h = min(rows, maxHeight)
+        while h >= 3 {
+            let font = BigDigits(height: h)
+            if font.width(of: text) <= columns { return font }
+            h -= 1
+        }
+        return nil
+    }
+
+    /// Segments lit for each digit: a top, b upper right, c lower right, d bottom, e lower left,
+    /// f upper left, g middle.
+    static func segments(_ ch: Character) -> Set<Character> {
+        switch ch {
+        case "0": ["a", "b", "c", "d", "e", "f"]
+        case "1": ["b", "c"]
+        case "2": ["a", "b", "d", "e", "g"]
+        case "3": ["a", "b", "c", "d", "g"]
+        case "4": ["b", "c", "f", "g"]
+        case "5": ["a", "c", "d", "f", "g"]
+        case "6": ["a", "c", "d", "e", "f", "g"]
+        case "7": ["a", "b", "c"]
+        case "8": ["a", "b", "c", "d", "e", "f", "g"]
+        case "9": ["a", "b", "c", "d", "f", "g"]
+        case "-": ["g"]
+        default: []
+        }
+    }
+
+    /// Whether the cell at (x, y) of character `ch` is lit.
+    func lit(_ ch: Character, x: Int, y: Int) -> Bool {
+        let mid = (height - 1) / 2
+        if ch == ":" {
+            let dot = height >= 9 ? 2 : 1
+            let upper = max(0, mid - max(1, height / 4))
+            let lower = min(height - dot, mid + max(1, height / 4))
+            return (y >= upper && y < upper + dot) || (y >= lower && y < lower + dot)
+        }
+        if ch == "+" {
+            let center = (width - stroke) / 2
+            let reach = max(1, height / 4)
+            return y == mid || (x >= center && x < center + stroke && y >= mid - reach && y <= mid + reach)
+        }
+        let s = Self.segments(ch)
+        let left = x < stroke, right = x >= width - stroke
+        if y == 0, s.contains("a") { return true }
+        if y == mid, s.contains("g") { return true }
+        if y == height - 1, s.contains("d") { return true }
+        if y <= mid {
+            if left, s.contains("f") { return true }
+            if right, s.contains("b") { return true }
+        }
+        if y >= mid {
+            if left, s.contains("e") { return true }
+            if right, s.contains("c") { return true }
+        }
+        return false
+    }
+
+    /// Draws `text` with its top-left corner at (x, y).
+    public func draw(_ text: String, into buffer: inout Buffer, x: Int, y: Int, style: Style) {
+        // Gaps between characters take the same style, so no attribute changes break the rows.
+        buffer.fill(x: x, y: y, width: width(of: text), height: height, style: style)
+        var col = x
+        for (i, ch) in text.enumerated() {
+            if i > 0 { col += gap }
+            let w = ch == ":" ? stroke : width
+            for row in 0..<height {
+                var line = ""
+                for c in 0..<w { line.append(lit(ch, x: c, y: row) ? "█" : " ") }
+                buffer.write(line, x: col, y: y + row, style: style)
+            }
+            col += w
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import GavelCore
+
+/// A frame: a grid of cells that views draw into, with no terminal involved.
+public struct Buffer: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor goes (the note line's caret), if visible.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorPosition.map { ($0.x, $0.y) } }
+        set { cursorPosition = newValue.map { Position(x: $0.x, y: $0.y) } }
+    }
+    private var cursorPosition: Position?
+
+    struct Position: Sendable, Equatable { var x: Int; var y: Int }
+
+    public init(width: Int, height: Int, style: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(" ", width: 1, style: style), count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+    }
+
+    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+    private mutating func put(_ cell: Cell, x: Int, y: Int) {
+        guard contains(x: x, y: y) else { return }
+        // Overwriting half of a wide character blanks its other half.
+        let old = cells[y * width + x]
+        if old.isContinuation, x > 0 { cells[y * width + x - 1] = Cell(" ", style: cells[y * width + x - 1].style) }
+        if old.width == 2, x + 1 < width { cells[y * width + x + 1] = Cell(" ", style: old.style) }
+        cells[y * width + x] = cell
+    }
+
+    /// Writes `text` at (x, y), escaping control characters, clipped to `limit` columns (default:
+    /// to the right edge). A wide character that would not fit is left out. Returns the columns used.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var col = x
+        for ch in SafeText.escaped(text) {
+            let w = TextWidth.of(ch)
+            if w == 0 {
+                // A lone zero-width character (a combining mark after nothing): attach it to the cell before.
+                if col > x, col - 1 < width, col - 1 >= 0 {
+                    var prev = col - 1
+                    if prev > 0, cells[y * width + prev].isContinuation { prev -= 1 }
+                    var cell = cells[y * width + prev]
+                    cell.character = Character(String(cell.character) + String(ch))
+                    cells[y * width + prev] = cell
+                }
+                continue
+            }
+            if col + w > end { break }
+            if col >= 0 {
+                put(Cell(ch, width: w, style: style), x: col, y: y)
+                if w == 2 { put(.continuation(style), x: col + 1, y: y) }
+            }
+            col += w
+        }
+        return max(0, col - x)
+    }
+
+    /// Fills a rectangle with spaces in `style`.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in Self.span(y, y + h, limit: height) {
+            for col in Self.span(x, x + w, limit: width) {
+                put(Cell(" ", style: style), x: col, y: row)
+            }
+        }
+    }
+
+    /// Sets the style of existing cells in a rectangle, keeping their characters.
+    public mutating func restyle(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in Self.span(y, y + h, limit: height) {
+            for col in Self.span(x, x + w, limit: width) {
+                cells[row * width + col].style = style
+            }
+        }
+    }
+
+    /// `from..<to` clipped to `0..<limit`, empty when nothing is left.
+    static func span(_ from: Int, _ to: Int, limit: Int) -> Range<Int> {
+        let a = max(0, from), b = min(limit, to)
+        return a < b ? a..<b : 0..<0
+    }
+
+    /// The frame as plain text, one line a row, trailing spaces kept.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for col in 0..<width {
+                let cell = cells[row * width + col]
+                if !cell.isContinuation { line.append(cell.character) }
+            }
+            return line
+        }
+    }
+
+    /// The frame as text with trailing spaces trimmed, for snapshots.
+    public var text: String {
+        lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
+    }
+
+    public static func == (a: Buffer, b: Buffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cursorPosition == b.cursorPosition && a.cells == b.cells
+    }
+}

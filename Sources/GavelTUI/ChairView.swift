@@ -1,0 +1,127 @@
+import GavelCore
+
+/// The chair console: the slot's agenda, the current topic's countdown, the slot's time, the
+/// latest notes and the note line, and the keys.
+enum ChairView {
+    static func draw(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
+        let theme = frame.theme
+        let w = buffer.width, h = buffer.height
+        header(frame, snapshot, into: &buffer)
+        buffer.write(String(repeating: "─", count: w), x: 0, y: 1, style: theme.style(.text, dim: true))
+
+        // The agenda: as many topics as fit in a third of the screen, keeping the current one in view.
+        let maxRows = max(2, min(snapshot.topics.count, (h - 12) / 2))
+        let first = max(0, min(snapshot.current - maxRows / 2, snapshot.topics.count - maxRows))
+        var y = 2
+        for i in first..<min(snapshot.topics.count, first + maxRows) {
+            agendaLine(frame, snapshot, index: i, into: &buffer, y: y)
+            y += 1
+        }
+        y += 1
+
+        // The current topic's countdown, large, with its title, speakers and phase beside it.
+        if let status = snapshot.currentTopic {
+            let text = status.clockText
+            let digitsRows = h >= 30 ? 7 : 5
+            let font = BigDigits.fitting(text, columns: w / 2, rows: digitsRows) ?? BigDigits(height: 3)
+            let role = Theme.role(of: status.phase)
+            font.draw(text, into: &buffer, x: 2, y: y, style: theme.style(role, bold: true))
+            let tx = 2 + font.width(of: text) + 3
+            let tw = w - tx - 1
+            var ty = y
+            Screen.writeClipped(status.topic.title, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text, bold: true))
+            ty += 1
+            Screen.writeClipped(status.topic.speakerText, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text))
+            ty += 1
+            let words = Screen.phaseWords(status, snapshot: snapshot)
+            if !words.isEmpty {
+                let flash = Screen.flashOn(status, theme: theme)
+                buffer.write(words, x: tx, y: ty, style: theme.style(role, bold: true, reverse: flash))
+            }
+            ty += 1
+            let planned = "planned " + DurationText.format(status.planned) + (status.topic.kind == .lightning ? " (lightning)" : "")
+            buffer.write(planned, x: tx, y: ty, style: theme.style(.text, dim: true))
+            y += font.height + 1
+        }
+
+        slotLine(frame, snapshot, into: &buffer, y: y)
+        y += 2
+
+        // Notes fill the rest, above the note line and the legend.
+        let noteLineY = h - 2
+        if y < noteLineY {
+            let title = snapshot.currentTopic.map { "Notes · " + SafeText.escaped($0.topic.title) } ?? "Notes"
+            Screen.writeClipped(title, into: &buffer, x: 1, y: y, width: w - 2, style: theme.style(.accent, bold: true))
+            Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: y + 1, bottom: noteLineY - 1, x: 2)
+        }
+        Screen.noteLine(frame, into: &buffer, y: noteLineY)
+        Screen.legend(frame, into: &buffer, y: h - 1)
+    }
+
+    static func header(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
+        let theme = frame.theme
+        let clock = Screen.wallClock(snapshot)
+        let right = clock + " "
+        let rightWidth = TextWidth.of(right)
+        let slotCount = snapshot.agenda.slots.count
+        let title = "\(snapshot.agenda.title) · \(snapshot.slot.title) (slot \(snapshot.slotIndex + 1)/\(slotCount))"
+        Screen.writeClipped(title, into: &buffer, x: 1, y: 0, width: buffer.width - rightWidth - 3, style: theme.style(.accent, bold: true))
+        buffer.write(right, x: buffer.width - rightWidth, y: 0, style: theme.style(.text, bold: true))
+    }
+
+    static func agendaLine(_ frame: Frame, _ snapshot: Snapshot, index: Int, into buffer: inout Buffer, y: Int) {
+        let theme = frame.theme
+        let status = snapshot.topics[index]
+        let isCurrent = index == snapshot.current
+        let marker: String
+        let right: String
+        var style = theme.style(.text)
+        if status.isFinished && !(isCurrent && !snapshot.hasEnded) {
+            marker = "✓"
+            let used = ClockText.minutes(status.usedSeconds)
+            right = "\(used)m of \(ClockText.minutes(status.planned))m"
+            style = theme.style(.text, dim: true)
+        } else if isCurrent {
+            marker = status.isRunning ? "▶" : (status.hasStarted ? "‖" : "›")
+            let words = status.phase == .overtime ? "OVER" : Screen.phaseWords(status, snapshot: snapshot)
+            right = status.clockText + (words.isEmpty ? "" : " " + words)
+            style = theme.style(Theme.role(of: status.phase), bold: true)
+        } else {
+            marker = " "
+            right = "\(ClockText.minutes(status.planned))m"
+        }
+        let rightWidth = 22
+        buffer.write(marker, x: 1, y: y, style: style)
+        Screen.writeClipped(status.topic.title, into: &buffer, x: 3, y: y, width: buffer.width - 3 - rightWidth - 2, style: isCurrent ? style : theme.style(.text, dim: style.dim))
+        buffer.write(right, x: buffer.width - rightWidth - 1, y: y, style: style)
+    }
+
+    /// The slot's remaining time with a bar, and the fair share of what is left when behind.
+    static func slotLine(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer, y: Int) {
+        let theme = frame.theme
+        let length = max(1, snapshot.slot.length)
+        var x = 1
+        x += buffer.write("Slot ", x: x, y: y, style: theme.style(.text, bold: true))
+        if let ended = snapshot.ended {
+            let why = switch ended.cause {
+            case .chair: "ended by the chair"
+            case .lastTopic: "ended after its last topic"
+            case .timeUp: "time ran out"
+            }
+            buffer.write("\(why) at \(LocalTime.hhmm(ended.at, zone: snapshot.agenda.timeZone))", x: x, y: y, style: theme.style(.accent))
+            return
+        }
+        let left = snapshot.slotRemaining
+        let barWidth = max(10, min(30, buffer.width / 4))
+        let usedFraction = min(1, max(0, 1 - Double(left) / Double(length)))
+        let filled = Int((usedFraction * Double(barWidth)).rounded())
+        let role: ColorRole = snapshot.isBehind ? .warn : .ok
+        x += buffer.write(String(repeating: "█", count: filled), x: x, y: y, style: theme.style(role))
+        x += buffer.write(String(repeating: "░", count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
+        let remainingText = left >= 0 ? "\(ClockText.mmss(left)) left of \(DurationText.format(length))" : "\(ClockText.mmss(-left)) over"
+        x += buffer.write("  " + remainingText, x: x, y: y, style: theme.style(.text))
+        if let share = snapshot.fairShare {
+            buffer.write("  behind: \(ClockText.mmss(share)) per topic left", x: x, y: y, style: theme.style(.warn, bold: true))
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import CNCurses
+import Foundation
+import GavelCore
+
+/// The terminal through ncurses (wide-character API). The only file that touches curses: it copies
+/// each frame into curses' screen, and ncurses sends only the cells that changed.
+public final class CursesTerminal: Terminal {
+    public enum OpenError: Error, CustomStringConvertible {
+        case noTerm
+        case unknownTerm(String)
+        case notATerminal
+
+        public var description: String {
+            switch self {
+            case .noTerm: "TERM is not set, so gavel cannot drive this terminal; run it in a terminal, or set TERM (e.g. TERM=xterm-256color)"
+            case .unknownTerm(let t): "cannot use terminal type \"\(t)\"; set TERM to one this system knows (e.g. TERM=xterm-256color)"
+            case .notATerminal: "standard input and output must be a terminal"
+            }
+        }
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public var inputDescriptor: Int32 { STDIN_FILENO }
+    private let colorCount: Int
+    private var pairs: [PairKey: Int16] = [:]
+    private var lastTheme: String?
+    private var isOpen = true
+
+    struct PairKey: Hashable { var fg: Int; var bg: Int }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(OpenError) {
+        guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else { throw .unknownTerm(term) }
+        self.screen = screen
+        set_term(screen)
+        guard let window = cn_stdscr() else { throw .unknownTerm(term) }
+        self.window = window
+        set_escdelay(25)
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        var colors = 0
+        if has_colors(), start_color() == cn_ok() {
+            use_default_colors()
+            colors = Int(cn_colors())
+        }
+        colorCount = colors
+        width = Int(cn_cols())
+        height = Int(cn_lines())
+        curs_set(0)
+    }
+
+    /// Colours the terminal offers (0 when none).
+    public var colors: Int { colorCount }
+
+    public func refreshSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if cn_window_size(STDOUT_FILENO, &rows, &cols) == 0 {
+            resizeterm(rows, cols)
+        }
+        width = Int(cn_cols())
+        height = Int(cn_lines())
+        clearok(window, true)
+    }
+
+    private func attributes(_ style: Style, theme: Theme) -> (attr_t, Int16) {
+        var attrs = cn_a_normal()
+        if style.bold { attrs |= cn_a_bold() }
+        if style.reverse { attrs |= cn_a_reverse() }
+        if style.underline { attrs |= cn_a_underline() }
+        if style.dim { attrs |= cn_a_dim() }
+        guard colorCount > 0, !theme.monochrome else { return (attrs, 0) }
+        let fg = ColorMapping.index(theme.color(style.foreground), colors: colorCount)
+        let bg = ColorMapping.index(theme.color(style.background), colors: colorCount)
+        return (attrs, pair(fg: fg, bg: bg))
+    }
+
+    private func pair(fg: Int, bg: Int) -> Int16 {
+        if fg == -1 && bg == -1 { return 0 }
+        let key = PairKey(fg: fg, bg: bg)
+        if let p = pairs[key] { return p }
+        let next = Int16(pairs.count + 1)
+        guard Int(next) < Int(cn_color_pairs()), init_pair(next, Int16(fg), Int16(bg)) == cn_ok() else { return 0 }
+        pairs[key] = next
+        return next
+    }
+
+    public func present(_ buffer: Buffer, theme: Theme) {
+        if lastTheme != theme.name {
+            // New colours: start the pairs afresh.
+            pairs = [:]
+            lastTheme = theme.name
+            let (attrs, pair) = attributes(theme.baseStyle, theme: theme)
+            wbkgdset(window, attrs | attr_t(COLOR_PAIR(Int32(pair))))
+        }
+        let rows = min(buffer.height, height), cols = min(buffer.width, width)
+        var wide: [wchar_t] = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+        for y in 0..<rows {
+            for x in 0..<cols {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                let (attrs, pair) = attributes(cell.style, theme: theme)
+                var n = 0
+                for scalar in cell.character.unicodeScalars where n < 8 {
+                    wide[n] = wchar_t(bitPattern: scalar.value)
+                    n += 1
+                }
+                wide[n] = 0
+                if cell.width == 2 && x + 1 >= cols { wide[0] = 0x20; wide[1] = 0 }
+                let corner = y == height - 1 && x + cell.width >= width
+                _ = wide.withUnsafeBufferPointer { p in
+                    corner ? cn_put_corner(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
+                           : cn_put_cell(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
+                }
+            }
+        }
+        if let cursor = buffer.cursor, cursor.y < height, cursor.x < width {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readInput() -> [InputEvent] {
+        var events: [InputEvent] = []
+        var value: UInt32 = 0
+        while true {
+            let status = cn_get_wch(window, &value)
+            if status == cn_err() { break }
+            if status == cn_key_code_yes() {
+                if let event = Self.functionKey(Int32(value)) { events.append(event) }
+            } else if let key = Key.fromCode(value) {
+                events.append(.key(key))
+            }
+            if events.count > 4096 { break }
+        }
+        return Self.joiningMarks(events)
+    }
+
+    /// Combining marks typed after a character join it, as one grapheme.
+    static func joiningMarks(_ events: [InputEvent]) -> [InputEvent] {
+        var out: [InputEvent] = []
+        for event in events {
+            if case .key(.char(let c)) = event, TextWidth.of(c) == 0, case .key(.char(let prev))? = out.last {
+                out[out.count - 1] = .key(.char(Character(String(prev) + String(c))))
+            } else {
+                out.append(event)
+            }
+        }
+        return out
+    }
+
+    static func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case cn_key_resize(): .resize
+        case cn_key_up(): .key(.up)
+        case cn_key_down(): .key(.down)
+        case cn_key_left(): .key(.left)
+        case cn_key_right(): .key(.right)
+        case cn_key_home(): .key(.home)
+        case cn_key_end(): .key(.end)
+        case cn_key_backspace(): .key(.backspace)
+        case cn_key_dc(): .key(.delete)
+        case cn_key_enter(): .key(.enter)
+        case cn_key_btab(): .key(.backTab)
+        case cn_key_ppage(): .key(.pageUp)
+        case cn_key_npage(): .key(.pageDown)
+        case cn_key_f0() + 1 ... cn_key_f0() + 24: .key(.function(Int(code - cn_key_f0())))
+        default: nil
+        }
+    }
+
+    public func bell() { beep() }
+    public func flash() { CNCurses.flash() }
+
+    public func suspend() {
+        endwin()
+    }
+
+    public func resume() {
+        refreshSize()
+        wrefresh(window)
+    }
+
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+}

@@ -1,0 +1,101 @@
+import GavelCore
+
+/// The note line: a single line of text with a caret, edited by grapheme clusters (so an emoji or
+/// a letter with its combining marks moves and deletes as one), shown through a window that
+/// scrolls horizontally to keep the caret visible.
+public struct LineEditor: Sendable, Equatable {
+    public private(set) var characters: [Character] = []
+    /// Index of the character the caret stands before (0...count).
+    public private(set) var caret = 0
+    /// The first column shown, kept across renders so the text does not jump.
+    public private(set) var scroll = 0
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        caret = characters.count
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        caret = characters.count
+        scroll = 0
+    }
+
+    public mutating func clear() { set("") }
+
+    public mutating func insert(_ text: String) {
+        // Line breaks and tabs become spaces: a note is one line.
+        let clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }
+        characters.insert(contentsOf: clean, at: caret)
+        caret += clean.count
+        // A combining mark typed after a letter joins it: re-segment around the caret.
+        let before = characters.count
+        let rebuilt = Array(String(characters))
+        if rebuilt.count != before {
+            let prefix = String(String(characters[..<caret]))
+            characters = rebuilt
+            caret = min(rebuilt.count, Array(prefix).count)
+        }
+    }
+
+    public mutating func left() { caret = max(0, caret - 1) }
+    public mutating func right() { caret = min(characters.count, caret + 1) }
+    public mutating func home() { caret = 0 }
+    public mutating func end() { caret = characters.count }
+
+    public mutating func backspace() {
+        guard caret > 0 else { return }
+        characters.remove(at: caret - 1)
+        caret -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard caret < characters.count else { return }
+        characters.remove(at: caret)
+    }
+
+    /// Ctrl-W: deletes the word before the caret and the spaces after it.
+    public mutating func deleteWord() {
+        var i = caret
+        while i > 0, characters[i - 1] == " " { i -= 1 }
+        while i > 0, characters[i - 1] != " " { i -= 1 }
+        characters.removeSubrange(i..<caret)
+        caret = i
+    }
+
+    /// Ctrl-U: deletes everything before the caret.
+    public mutating func deleteToStart() {
+        characters.removeSubrange(0..<caret)
+        caret = 0
+    }
+
+    /// Columns from the start of the text to the caret.
+    public var caretColumn: Int { characters[..<caret].reduce(0) { $0 + TextWidth.of(Self.shown($1)) } }
+
+    /// What is visible in a window `width` columns wide, and where the caret is in it. Updates
+    /// `scroll` so the caret stays inside the window with a column to spare.
+    public mutating func view(width: Int) -> (text: String, caret: Int) {
+        guard width > 1 else { return ("", 0) }
+        let col = caretColumn
+        if col < scroll { scroll = max(0, col - width / 3) }
+        if col >= scroll + width { scroll = col - width + 1 + width / 3 }
+        scroll = max(0, min(scroll, col))
+        var out = ""
+        var x = 0
+        for ch in characters {
+            let shown = Self.shown(ch)
+            let w = TextWidth.of(shown)
+            if x >= scroll, x + w <= scroll + width { out += shown }
+            else if x < scroll, x + w > scroll { out += String(repeating: " ", count: x + w - scroll) }
+            x += w
+            if x >= scroll + width { break }
+        }
+        return (out, col - scroll)
+    }
+
+    /// How a character is shown on the line: control characters escaped.
+    static func shown(_ ch: Character) -> String { SafeText.escaped(String(ch)) }
+}

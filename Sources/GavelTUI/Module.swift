@@ -1,1 +1,0 @@
-// The GavelTUI module; its files say what each part is.

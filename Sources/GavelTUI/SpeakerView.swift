@@ -1,0 +1,63 @@
+import GavelCore
+
+/// The speaker's view, for a projector or a second terminal: the countdown as large as fits, the
+/// topic, and the phase in words and colour.
+enum SpeakerView {
+    /// Digits are at most this share of the rows, so the rest of the frame stays readable and a
+    /// second's change costs few bytes.
+    static func maxDigitRows(height: Int) -> Int { max(7, height * 2 / 5) }
+
+    static func draw(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
+        let theme = frame.theme
+        let w = buffer.width, h = buffer.height
+        guard let status = snapshot.currentTopic else {
+            centered("No topics in this slot.", into: &buffer, y: h / 2, style: theme.style(.text))
+            return
+        }
+        let role = Theme.role(of: status.phase)
+        centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true))
+        centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text))
+
+        let text = status.clockText
+        let available = h - 6
+        let font = BigDigits.fitting(text, columns: w - 4, rows: available, maxHeight: maxDigitRows(height: h))
+        let wordsY: Int
+        if let font {
+            let top = 2 + max(0, (available - font.height) / 2)
+            font.draw(text, into: &buffer, x: (w - font.width(of: text)) / 2, y: top, style: theme.style(role, bold: true))
+            wordsY = top + font.height + 1
+        } else {
+            wordsY = h / 2
+        }
+        // The phase in words, with the time as plain text for screen readers.
+        let words = Screen.phaseWords(status, snapshot: snapshot)
+        let line = status.phase == .overtime || snapshot.hasEnded ? words : (words.isEmpty ? text : text + "  " + words)
+        let flash = Screen.flashOn(status, theme: theme)
+        centered(" " + line + " ", into: &buffer, y: wordsY, style: theme.style(role, bold: true, reverse: flash || status.phase == .urgent))
+
+        let slotText: String
+        if snapshot.hasEnded {
+            slotText = SafeText.escaped(snapshot.slot.title) + " · slot ended"
+        } else {
+            let left = snapshot.slotRemaining
+            slotText = SafeText.escaped(snapshot.slot.title) + " · slot " + (left >= 0 ? ClockText.mmss(left) + " left" : ClockText.mmss(-left) + " over")
+        }
+        buffer.write(slotText, x: 1, y: h - 1, style: theme.style(.text, dim: true), limit: w - 10)
+        if let message = frame.state.message {
+            buffer.write(message.text, x: 1, y: h - 2, style: theme.style(message.isError ? .urgent : .accent), limit: w - 2)
+        } else if let question = Screen.question(frame) {
+            buffer.write(question, x: 1, y: h - 2, style: theme.style(.accent, bold: true), limit: w - 2)
+        }
+        buffer.write("? help", x: w - 7, y: h - 1, style: theme.style(.text, dim: true))
+    }
+
+    static func centered(_ text: String, into buffer: inout Buffer, y: Int, style: Style) {
+        let safe = SafeText.escaped(text)
+        let width = TextWidth.of(safe)
+        if width <= buffer.width - 2 {
+            buffer.write(safe, x: (buffer.width - width) / 2, y: y, style: style)
+        } else {
+            Screen.writeClipped(safe, into: &buffer, x: 1, y: y, width: buffer.width - 2, style: style)
+        }
+    }
+}

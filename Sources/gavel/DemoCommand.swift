@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import GavelCore
+import GavelTUI
+
+/// `gavel demo`: the chair console on a fresh copy of the example microconference.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Try Gavel on a copy of the example microconference in a new temporary folder.",
+        discussion: "The example travels inside the binary, so this works from any folder; the folder is printed."
+    )
+
+    @Option(help: "The theme (see `gavel themes`).")
+    var theme: String?
+
+    func run() throws {
+        let base = FileManager.default.temporaryDirectory.path
+        let template = base + "/gavel-demo-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        guard let made = mkdtemp(&bytes) else {
+            throw ViewLauncher.fail("cannot make a folder in \(base): \(String(cString: strerror(errno)))", code: 1)
+        }
+        let folder = String(cString: made)
+        let path = folder + "/" + BundledExample.fileName
+        do {
+            try Data(BundledExample.source.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw ViewLauncher.fail("cannot write \(path): \(error.localizedDescription)", code: 1)
+        }
+        print("The example microconference is in \(folder)")
+        print("Run it again with: gavel run \(path)")
+        try ViewLauncher.launch(agendaPath: path, sessionPath: nil, view: .chair, readOnly: false, slot: nil,
+                                theme: theme, by: nil)
+        print("The demo's files are in \(folder)")
+    }
+}
