@@ -1,0 +1,155 @@
+import Foundation
+import GavelCore
+import GavelSummary
+import Testing
+
+@Suite(.serialized) struct SummaryFilesTests {
+    /// A fresh folder under the system's temporary folder, removed by the caller.
+    static func temporaryFolder() throws -> String {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("gavel-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func entries(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    }
+
+    @Test func theFolderSitsBesideTheAgendaNamedAfterItsStem() {
+        let files = SummaryFiles(agendaPath: "/talks/lpc/virt.toml")
+        #expect(files.folder == "/talks/lpc/virt-summary")
+        #expect(files.indexPath == "/talks/lpc/virt-summary/index.md")
+        #expect(files.slotPath("x86") == "/talks/lpc/virt-summary/x86.md")
+    }
+
+    @Test(arguments: [
+        ("x86", "x86.md"), ("security-storage", "security-storage.md"), ("../../etc/passwd", "------etc-passwd.md"),
+        ("a/b\\c", "a-b-c.md"), (".hidden", "-hidden.md"), ("index", "slot-index.md"), ("INDEX", "slot-INDEX.md"),
+        ("", "slot-.md"), ("日本", "--.md"), ("v1.2", "v1-2.md"),
+    ])
+    func fileNamesComeOnlyFromSanitisedSlotIDs(id: String, name: String) {
+        #expect(SummaryFiles.fileName(slot: id) == name)
+    }
+
+    @Test func noSlotIDWritesOutsideTheFolder() {
+        var random = SeededRandom(seed: 42)
+        let files = SummaryFiles(agendaPath: "/a/b.toml")
+        for _ in 0..<500 {
+            let id = TypedTextGenerator.text(&random) + "/../" + TypedTextGenerator.text(&random)
+            let path = files.slotPath(id)
+            let name = (path as NSString).lastPathComponent
+            #expect((path as NSString).deletingLastPathComponent == files.folder, "\(id.debugDescription) -> \(path)")
+            #expect(name != "index.md" && !name.hasPrefix(".") && name.hasSuffix(".md"))
+            #expect(name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "/" && $0 != "\\" && $0.value > 0x20 })
+            #expect(name.count <= 64 + "slot-".count + ".md".count)
+        }
+    }
+
+    @Test func writesTheEndedSlotAndTheIndexAndLeavesNoTemporaryFiles() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = try ScriptedSession.morning()
+        let files = SummaryFiles(agendaPath: folder + "/virt.toml")
+        let written = try files.write(script.session, slots: SummaryFiles.slotsToWrite(script.effects), at: script.clock.now())
+        #expect(written == [files.slotPath("x86"), files.slotPath("mm"), files.indexPath])
+        #expect(try Self.entries(files.folder) == ["index.md", "mm.md", "x86.md"])
+        let x86 = try String(contentsOfFile: files.slotPath("x86"), encoding: .utf8)
+        #expect(x86 == SummaryFormat.markdown.slot(script.session, id: "x86", at: script.clock.now()))
+        let index = try String(contentsOfFile: files.indexPath, encoding: .utf8)
+        #expect(index == SummaryFormat.markdown.day(script.session, at: script.clock.now()))
+    }
+
+    @Test func slotsToWriteNamesEachSlotOnceInOrder() {
+        #expect(SummaryFiles.slotsToWrite([
+            .slotEnded(slot: "b", cause: .timeUp), .summaryStale(slot: "a"), .summaryStale(slot: "b"),
+        ]) == ["b", "a"])
+        #expect(SummaryFiles.slotsToWrite([]) == [])
+    }
+
+    @Test func aFileWhereTheFolderShouldBeIsAnErrorNamingIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = SummaryFiles(agendaPath: folder + "/virt.toml")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: files.folder))
+        let script = try ScriptedSession.morning()
+        let error = try #require(throws: SummaryWriteError.self) {
+            try files.write(script.session, slots: ["x86"], at: script.clock.now())
+        }
+        #expect(error.path == files.folder)
+        #expect(error.description.hasPrefix(files.folder + ": "))
+        #expect(try String(contentsOfFile: files.folder, encoding: .utf8) == "not a folder")
+    }
+
+    @Test func anUnwritableTargetIsAnErrorNamingItAndLeavesNoTemporaryFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = SummaryFiles(agendaPath: folder + "/virt.toml")
+        // A folder where index.md should be: rename cannot replace it, whoever runs the test.
+        try FileManager.default.createDirectory(atPath: files.indexPath + "/keep", withIntermediateDirectories: true)
+        let script = try ScriptedSession.morning()
+        let error = try #require(throws: SummaryWriteError.self) {
+            try files.write(script.session, slots: ["x86"], at: script.clock.now())
+        }
+        #expect(error.path == files.indexPath)
+        #expect(error.description.contains(files.indexPath))
+        #expect(try Self.entries(files.folder) == ["index.md", "x86.md"], "a temporary file was left behind")
+
+        // Once the destination is fixed, the same call writes it.
+        try FileManager.default.removeItem(atPath: files.indexPath)
+        try files.write(script.session, slots: ["x86"], at: script.clock.now())
+        #expect(try Self.entries(files.folder) == ["index.md", "x86.md"])
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root may write anywhere"))
+    func aReadOnlyFolderIsAnErrorNamingTheFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer {
+            chmod(folder, 0o755)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let target = folder + "/summary.md"
+        chmod(folder, 0o555)
+        let error = try #require(throws: SummaryWriteError.self) { try AtomicFile.write("x", to: target) }
+        #expect(error.path == target)
+    }
+
+    /// A destination that fills up mid-write: the file size limit (`RLIMIT_FSIZE`) stands in for a
+    /// full disk, so the test needs no special file system. The old summary stays whole.
+    @Test func aFullDestinationKeepsTheOldFileWholeAndNamesThePath() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let target = folder + "/summary.md"
+        try AtomicFile.write("the old summary\n", to: target)
+        let big = String(repeating: "a note that does not fit\n", count: 2000)
+        var saved = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
+        let previousHandler = signal(SIGXFSZ, SIG_IGN)
+        var limit = saved
+        limit.rlim_cur = 4096
+        #expect(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0)
+        let result = Result { () throws(SummaryWriteError) in try AtomicFile.write(big, to: target) }
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
+        signal(SIGXFSZ, previousHandler)
+        guard case .failure(let error) = result else {
+            Issue.record("a write beyond the size limit succeeded")
+            return
+        }
+        #expect(error.path == target)
+        #expect(error.description.hasPrefix(target + ": cannot write the summary: "))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "the old summary\n")
+        #expect(try Self.entries(folder) == ["summary.md"], "a temporary file was left behind")
+    }
+
+    @Test func replacingAFileSwapsItWhole() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let target = folder + "/summary.md"
+        try AtomicFile.write("old\n", to: target)
+        let before = try FileManager.default.attributesOfItem(atPath: target)[.systemFileNumber] as? Int
+        try AtomicFile.write("new\n", to: target)
+        let after = try FileManager.default.attributesOfItem(atPath: target)[.systemFileNumber] as? Int
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+        #expect(before != after, "the file was rewritten in place, not replaced by a rename")
+        #expect(try Self.entries(folder) == ["summary.md"])
+    }
+}
