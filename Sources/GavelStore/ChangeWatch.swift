@@ -3,21 +3,25 @@ import Foundation
 import Glibc
 #endif
 
-/// An inotify descriptor that becomes readable when the session's write-ahead log changes.
+/// An inotify descriptor that becomes readable when another process changed the session.
 ///
-/// In WAL mode every commit, by any process, appends to `SESSION-wal`, so a watch on that file
-/// wakes the run loop only when something was written: no polling, no wake-ups while idle. The
-/// folder is watched too (creations only), so a log file that is re-created is watched again.
+/// It watches two files. `SESSION.lock` is the bell: every gavel rewrites one byte of it *after*
+/// each commit, when readers can see the commit. The write-ahead log `SESSION-wal` alone is not
+/// enough: a commit's frames reach it before the fsync and before the WAL index (shared memory,
+/// which inotify cannot see) makes them visible, so a reader woken by it may read too early and
+/// then sleep through the change. The log is still watched, for changes by other programs (an
+/// `sqlite3` shell), which ring no bell. Nothing is polled: an idle session never wakes anybody.
+/// The folder is watched for creations, so a file that is re-created is watched again.
 final class ChangeWatch {
     let descriptor: Int32
-    private let walPath: String
-    private let walName: String
-    private var walWatch: Int32 = -1
+    private let watchedPaths: [String]
+    private let watchedNames: Set<String>
+    private var fileWatches: Set<Int32> = []
 
     init(databasePath: String) throws {
         let url = URL(fileURLWithPath: databasePath)
-        walPath = databasePath + "-wal"
-        walName = url.lastPathComponent + "-wal"
+        watchedPaths = [databasePath + ".lock", databasePath + "-wal"]
+        watchedNames = [url.lastPathComponent + ".lock", url.lastPathComponent + "-wal"]
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else {
             throw SessionStoreError.failed(path: databasePath, detail: "cannot watch for changes: \(String(cString: strerror(errno)))")
@@ -29,15 +33,16 @@ final class ChangeWatch {
             close(fd)
             throw SessionStoreError.failed(path: databasePath, detail: "cannot watch its folder for changes: \(reason)")
         }
-        watchLog()
+        watchFiles()
     }
 
     deinit { close(descriptor) }
 
-    /// Watches `SESSION-wal` (again) if it exists.
-    private func watchLog() {
-        let wd = inotify_add_watch(descriptor, walPath, UInt32(IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF))
-        walWatch = wd
+    /// Watches the bell and the log (again) where they exist.
+    private func watchFiles() {
+        fileWatches = Set(watchedPaths.map {
+            inotify_add_watch(descriptor, $0, UInt32(IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF))
+        }.filter { $0 >= 0 })
     }
 
     /// Reads every pending notification so the descriptor is quiet until the next change.
@@ -58,11 +63,11 @@ final class ChangeWatch {
                 }
                 let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + nameLength)]
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-                if wd != walWatch, name == walName { rewatch = true }
-                if wd == walWatch, mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { rewatch = true }
+                if !fileWatches.contains(wd), watchedNames.contains(name) { rewatch = true }
+                if fileWatches.contains(wd), mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { rewatch = true }
                 offset += headerSize + nameLength
             }
         }
-        if rewatch || walWatch < 0 { watchLog() }
+        if rewatch || fileWatches.count < watchedPaths.count { watchFiles() }
     }
 }

@@ -21,6 +21,8 @@ public final class SessionStore: SessionLog {
 
     private let database: DatabaseQueue
     private let watch: ChangeWatch
+    /// `SESSION.lock`, rewritten after every commit to wake the other processes (see `ChangeWatch`).
+    private let bell: Int32
     private var lastSeenID: Int64 = 0
     private var savedDrafts: [String: String] = [:]
     private let encoder: JSONEncoder = {
@@ -61,9 +63,14 @@ public final class SessionStore: SessionLog {
             try Self.prepare(database, path: path, created: created)
             _ = consume lock
             watch = try ChangeWatch(databasePath: path)
+            bell = open(path + ".lock", O_WRONLY | O_CLOEXEC)
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
+    }
+
+    deinit {
+        if bell >= 0 { close(bell) }
     }
 
     // MARK: - Opening
@@ -257,5 +264,14 @@ public final class SessionStore: SessionLog {
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
+        ringBell()
+    }
+
+    /// Tells attached views a commit is visible. Only a wake-up: if it fails they still see the
+    /// change at their next tick.
+    private func ringBell() {
+        guard bell >= 0 else { return }
+        var byte: UInt8 = 1
+        _ = pwrite(bell, &byte, 1, 0)
     }
 }

@@ -41,7 +41,10 @@ import Testing
         #expect(firstBob < lastAda && firstAda < lastBob, "the writes interleaved")
     }
 
-    @Test func anotherProcessWritingWakesTheChangeDescriptorWithin250ms() throws {
+    /// The run loop's way: wait on the descriptor only (no timeout), acknowledge, read. A wake-up
+    /// that comes before the commit is visible, with none after, would leave an event unseen until
+    /// the next one, 400 ms later, or for ever.
+    @Test func anotherProcessesCommitsWakeTheChangeDescriptorWithin250ms() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("watched.gavel")
         let store = try SessionStore(path: path)
@@ -51,22 +54,19 @@ import Testing
         // Idle: nobody writes, nothing wakes the run loop.
         #expect(!isReadable(fd, within: 300))
 
-        let started = Date()
-        let writer = try HelperProcess.start(role: "append-one", path: path)
-        // The helper process takes a while to start; the wake-up must come within 250 ms of its commit.
-        var woke = false
-        while Date().timeIntervalSince(started) < 30 {
-            if isReadable(fd, within: 50) { woke = true; break }
+        let writer = try HelperProcess.start(role: "append-paced", path: path)
+        defer { _ = HelperProcess.wait(writer) }
+        var latencies: [TimeInterval] = []
+        let deadline = Date().addingTimeInterval(30)
+        while latencies.count < 5, Date() < deadline {
+            guard isReadable(fd, within: 1000) else { continue }
+            store.acknowledgeChange()
+            let seen = Date()
+            for event in try store.newEvents() { latencies.append(seen.timeIntervalSince(event.at)) }
         }
-        #expect(woke)
-        #expect(HelperProcess.wait(writer))
-        store.acknowledgeChange()
-        let events = try store.newEvents()
-        #expect(events.map(\.action) == [.openSlot(slot: "s2")])
-        let latency = Date().timeIntervalSince(events.first?.at ?? .distantPast)
-        #expect(latency < 0.25 + 0.3, "seen within 250 ms of the commit (plus the helper's exit)")
-        #expect(!isReadable(fd, within: 0) || { store.acknowledgeChange(); return !isReadable(fd, within: 0) }(),
-                "acknowledging drains the descriptor")
+        #expect(latencies.count == 5, "every commit was seen")
+        for latency in latencies { #expect(latency < 0.25, "seen \(Int(latency * 1000)) ms after the commit") }
+        print("store.cross_process_wake_max_ms: \(Int((latencies.max() ?? 0) * 1000))")
     }
 
     @Test func aSecondConnectionsWriteIsSeenAndAcknowledged() throws {

@@ -41,9 +41,14 @@ struct StoreHelperProcess {
                 sleep(60)
                 try db.execute(sql: "ROLLBACK")
             }
-        case "append-one":
+        case "append-paced":
+            // Five events 400 ms apart, after the watcher's ready mark.
             let store = try SessionStore(path: path)
-            try store.append(SessionEvent(at: Date(), .openSlot(slot: "s2")))
+            _ = FileManager.default.createFile(atPath: path + ".helper-open", contents: Data())
+            for i in 0..<5 {
+                usleep(400_000)
+                try store.append(SessionEvent(at: Date(), .adjust(slot: "s1", topic: "a", seconds: i)))
+            }
         default:
             Issue.record("unknown helper role")
         }
