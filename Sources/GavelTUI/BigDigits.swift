@@ -15,8 +15,8 @@ public struct BigDigits: Sendable, Equatable {
 
     public init(height: Int) {
         self.height = max(3, height)
-        self.width = max(3, (self.height * 8 + 6) / 7)
-        self.stroke = self.width >= 6 ? 2 : 1
+        self.width = max(3, self.height)
+        self.stroke = self.width >= 5 ? 2 : 1
         self.gap = self.width >= 8 ? 2 : 1
     }
 

@@ -28,6 +28,7 @@ public final class CursesTerminal: Terminal {
     private var pairs: [PairKey: Int16] = [:]
     private var lastTheme: String?
     private var isOpen = true
+    private var cursorShown = false
 
     struct PairKey: Hashable { var fg: Int; var bg: Int }
 
@@ -122,10 +123,13 @@ public final class CursesTerminal: Terminal {
             }
         }
         if let cursor = buffer.cursor, cursor.y < height, cursor.x < width {
-            curs_set(1)
+            if !cursorShown { curs_set(1); cursorShown = true }
+            leaveok(window, false)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else {
-            curs_set(0)
+            if cursorShown { curs_set(0); cursorShown = false }
+            // No caret: ncurses need not move the cursor after each update.
+            leaveok(window, true)
         }
         wnoutrefresh(window)
         doupdate()

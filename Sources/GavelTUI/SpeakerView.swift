@@ -5,7 +5,7 @@ import GavelCore
 enum SpeakerView {
     /// Digits are at most this share of the rows, so the rest of the frame stays readable and a
     /// second's change costs few bytes.
-    static func maxDigitRows(height: Int) -> Int { max(7, height * 2 / 5) }
+    static func maxDigitRows(height: Int) -> Int { max(7, height * 3 / 10) }
 
     static func draw(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
         let theme = frame.theme
@@ -24,23 +24,34 @@ enum SpeakerView {
         let wordsY: Int
         if let font {
             let top = 2 + max(0, (available - font.height) / 2)
-            font.draw(text, into: &buffer, x: (w - font.width(of: text)) / 2, y: top, style: theme.style(role, bold: true))
+            font.draw(text, into: &buffer, x: (w - font.width(of: text)) / 2, y: top, style: theme.style(role))
             wordsY = top + font.height + 1
         } else {
             wordsY = h / 2
         }
-        // The phase in words, with the time as plain text for screen readers.
+        // The time as plain text (for screen readers) in the text style, then the phase in words
+        // in its colour. Ending each second's update on plain text saves an attribute reset.
         let words = Screen.phaseWords(status, snapshot: snapshot)
-        let line = status.phase == .overtime || snapshot.hasEnded ? words : (words.isEmpty ? text : text + "  " + words)
         let flash = Screen.flashOn(status, theme: theme)
-        centered(" " + line + " ", into: &buffer, y: wordsY, style: theme.style(role, bold: true, reverse: flash || status.phase == .urgent))
+        let wordStyle = theme.style(role, bold: true, reverse: flash || status.phase == .urgent)
+        if status.phase == .overtime || snapshot.hasEnded {
+            centered(" " + words + " ", into: &buffer, y: wordsY, style: wordStyle)
+        } else {
+            let gap = words.isEmpty ? "" : "  "
+            let total = TextWidth.of(text) + TextWidth.of(gap) + TextWidth.of(words) + (words.isEmpty ? 0 : 2)
+            var x = max(1, (w - total) / 2)
+            x += buffer.write(text + gap, x: x, y: wordsY, style: theme.style(.text))
+            if !words.isEmpty { buffer.write(" " + words + " ", x: x, y: wordsY, style: wordStyle) }
+        }
 
         let slotText: String
         if snapshot.hasEnded {
             slotText = SafeText.escaped(snapshot.slot.title) + " · slot ended"
         } else {
             let left = snapshot.slotRemaining
-            slotText = SafeText.escaped(snapshot.slot.title) + " · slot " + (left >= 0 ? ClockText.mmss(left) + " left" : ClockText.mmss(-left) + " over")
+            // Whole minutes: the speaker needs no second-by-second slot clock, and it saves bytes.
+            let minutes = (abs(left) + 59) / 60
+            slotText = SafeText.escaped(snapshot.slot.title) + " · slot: " + (left >= 0 ? "\(minutes) min left" : "\(minutes) min over")
         }
         buffer.write(slotText, x: 1, y: h - 1, style: theme.style(.text, dim: true), limit: w - 10)
         if let message = frame.state.message {
