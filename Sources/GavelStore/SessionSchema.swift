@@ -4,13 +4,14 @@ import GRDB
 ///
 /// The `event` table is the session: one row per event, in the order recorded (its INTEGER
 /// PRIMARY KEY). `json` holds the `SessionEvent` exactly as the engine reads it back; the other
-/// columns repeat its parts so a person can query the file with `sqlite3`. `current_note` shows
+/// columns repeat its parts so a person can query the file with `sqlite3` (cut at a NUL, if a
+/// text has one: only the JSON is exact). `current_note` shows
 /// every note as it stands now (last edit, last move, deleted or not).
 enum SessionSchema {
     /// `PRAGMA application_id` of every Gavel session file: "GAVL" in ASCII.
     static let applicationID: Int32 = 0x4741_564C
     /// Kept in `PRAGMA user_version`; raised with every migration that older gavels cannot read.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -57,6 +58,14 @@ enum SessionSchema {
 
                 PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = 1;
+                """)
+        }
+        // GRDB binds and reads text as C strings, so a NUL cut the draft short. The exact line is
+        // now kept as JSON (NUL becomes \u0000), as events always were; `text` stays for readers.
+        migrator.registerMigration("v2-draft-json") { db in
+            try db.execute(sql: """
+                ALTER TABLE draft ADD COLUMN json TEXT;  -- the line exactly, a JSON string
+                PRAGMA user_version = 2;
                 """)
         }
         return migrator

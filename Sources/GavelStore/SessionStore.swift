@@ -56,7 +56,10 @@ public final class SessionStore: SessionLog {
     public init(path: String, readOnly: Bool = false, options: Options = Options()) throws {
         self.path = path
         self.readOnly = readOnly
+        let lockPath = path + ".lock"
+        let lockExisted = FileManager.default.fileExists(atPath: lockPath)
         do {
+            try Self.checkFolder(of: path)
             let lock = try SideLock(sessionPath: path, timeout: Self.busyTimeout)
             let created = try Self.inspectOrCreate(path)
             database = try Self.openConnection(path, options: options)
@@ -65,7 +68,11 @@ public final class SessionStore: SessionLog {
             watch = try ChangeWatch(databasePath: path)
             bell = open(path + ".lock", O_WRONLY | O_CLOEXEC)
         } catch {
-            throw SessionStoreError.from(error, path: path)
+            let refusal = SessionStoreError.from(error, path: path)
+            // Leave no lock file beside somebody else's file. (A lock file of a Gavel session is
+            // never removed: another gavel may hold it.)
+            if case .notAGavelSession = refusal, !lockExisted { unlink(lockPath) }
+            throw refusal
         }
     }
 
@@ -74,6 +81,14 @@ public final class SessionStore: SessionLog {
     }
 
     // MARK: - Opening
+
+    private static func checkFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SessionStoreError.failed(path: path, detail: "the folder \(folder) does not exist; create it, or pass another --session PATH")
+        }
+    }
 
     /// Checks what is at `path` before SQLite touches it; creates an empty 0600 file when nothing is.
     /// Returns whether it created the file.
@@ -221,16 +236,18 @@ public final class SessionStore: SessionLog {
     public func saveDraft(_ text: String, by author: String) throws {
         guard !readOnly else { throw SessionStoreError.viewOnly(path: path) }
         guard savedDrafts[author] != text else { return }
+        let json = try String(decoding: encoder.encode(text), as: UTF8.self)
         try write { db in
             if text.isEmpty {
                 try db.execute(sql: "DELETE FROM draft WHERE author = ?", arguments: [author])
             } else {
                 try db.execute(
                     sql: """
-                        INSERT INTO draft (author, text, saved_at) VALUES (?, ?, ?)
-                        ON CONFLICT(author) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at
+                        INSERT INTO draft (author, text, json, saved_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT(author) DO UPDATE
+                        SET text = excluded.text, json = excluded.json, saved_at = excluded.saved_at
                         """,
-                    arguments: [author, text, Date().timeIntervalSince1970])
+                    arguments: [author, text, json, Date().timeIntervalSince1970])
             }
         }
         savedDrafts[author] = text
@@ -238,8 +255,16 @@ public final class SessionStore: SessionLog {
 
     public func loadDraft(by author: String) throws -> String? {
         do {
-            let text = try database.read { db in
-                try String.fetchOne(db, sql: "SELECT text FROM draft WHERE author = ?", arguments: [author])
+            let row = try database.read { db in
+                try Row.fetchOne(db, sql: "SELECT text, json FROM draft WHERE author = ?", arguments: [author])
+            }
+            var text: String? = row?["text"]
+            if let json: String = row?["json"] {
+                do {
+                    text = try decoder.decode(String.self, from: Data(json.utf8))
+                } catch {
+                    throw SessionStoreError.corrupt(path: path, detail: "the draft of \(author) cannot be read: \(error)")
+                }
             }
             savedDrafts[author] = text ?? ""
             return text.flatMap { $0.isEmpty ? nil : $0 }

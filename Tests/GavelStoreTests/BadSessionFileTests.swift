@@ -27,6 +27,7 @@ import Testing
         let error = try refusal(path)
         #expect(error == .notAGavelSession(path: path, reason: "not an SQLite database"))
         #expect(error.description.contains("--session"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"), "no lock file left beside somebody else's file")
     }
 
     @Test func anotherProgramsDatabaseIsNotASession() throws {
@@ -95,6 +96,13 @@ import Testing
             return
         }
         #expect(error.description.contains(".recover"))
+    }
+
+    @Test func aMissingFolderIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("no/such/s.gavel")
+        let error = try refusal(path)
+        #expect(error.description.contains("the folder \(folder.path)/no/such does not exist"))
     }
 
     @Test func aFolderIsNotASession() throws {

@@ -69,6 +69,29 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o600)
     }
 
+    @Test func aFileOfTheFirstSchemaIsMigratedAndKeepsItsDraftsAndEvents() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("v1.gavel")
+        do {
+            // A session as the first schema left it, written without the store.
+            let raw = try RawDatabase(path: path)
+            try raw.execute("PRAGMA journal_mode = WAL")
+            try SessionSchema.migrator.migrate(raw.queue, upTo: "v1-events-and-drafts")
+            try raw.execute("INSERT INTO draft (author, text, saved_at) VALUES ('ada', 'old line', 0)")
+            let json = String(decoding: try JSONEncoder().encode(SessionEvent(at: Self.t0, .openSlot(slot: "s1"))), as: UTF8.self)
+            try raw.queue.inDatabase { db in
+                try db.execute(sql: "INSERT INTO event (at, kind, slot, json) VALUES (0, 'openSlot', 's1', ?)", arguments: [json])
+            }
+            #expect(try raw.int("PRAGMA user_version") == 1)
+        }
+        let store = try SessionStore(path: path)
+        #expect(try store.loadDraft(by: "ada") == "old line")
+        #expect(try store.newEvents() == [SessionEvent(at: Self.t0, .openSlot(slot: "s1"))])
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.int("PRAGMA user_version") == SessionSchema.version)
+        #expect(try raw.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SessionSchema.migrator.migrations)
+    }
+
     @Test func anEmptyFileBecomesASession() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("empty.gavel")
