@@ -194,11 +194,19 @@ public final class SessionStore: SessionLog {
 
     // MARK: - SessionLog
 
+    /// Records `event` in one transaction, fsynced before this returns. A note added by someone
+    /// ends their draft in the same transaction: the line became the note, so a crash right after
+    /// cannot bring the saved note back into the line as a draft (where Enter would save it twice).
     public func append(_ event: SessionEvent) throws {
         guard !readOnly else { throw SessionStoreError.viewOnly(path: path) }
         let row = EventRow(event)
         let json = try String(decoding: encoder.encode(event), as: UTF8.self)
+        var endsDraftOf: String?
+        if case .noteAdded(_, _, _, _, let author) = event.action { endsDraftOf = author }
         try write { db in
+            if let author = endsDraftOf {
+                try db.execute(sql: "DELETE FROM draft WHERE author = ?", arguments: [author])
+            }
             try db.execute(
                 sql: """
                     INSERT INTO event (at, kind, slot, topic, note, text, author, seconds, cause, undo, json)
@@ -207,6 +215,7 @@ public final class SessionStore: SessionLog {
                 arguments: [event.at.timeIntervalSince1970, event.action.name, row.slot, row.topic, row.note,
                             row.text, row.author, row.seconds, row.cause, row.undo, json])
         }
+        if let author = endsDraftOf { savedDrafts[author] = "" }
     }
 
     public func newEvents() throws -> [SessionEvent] {

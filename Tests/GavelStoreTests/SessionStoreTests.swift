@@ -137,6 +137,19 @@ import Testing
         #expect(try RawDatabase(path: path).int("SELECT count(*) FROM draft") == 1)
     }
 
+    @Test func aSavedNoteEndsItsAuthorsDraftInTheSameCommit() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("enter.gavel")
+        let store = try SessionStore(path: path)
+        try store.saveDraft("action: ada to review", by: "ada")
+        try store.saveDraft("bob's line", by: "bob")
+        try store.append(SessionEvent(at: Self.t0, .noteAdded(id: "n1", slot: "s1", topic: "a", text: "action: ada to review", by: "ada")))
+        // Killed before the app clears the line: the next start shows an empty line, not the note again.
+        let restarted = try SessionStore(path: path)
+        #expect(try restarted.loadDraft(by: "ada") == nil)
+        #expect(try restarted.loadDraft(by: "bob") == "bob's line")
+    }
+
     @Test func aWatchingViewRecordsNothing() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("view.gavel")
