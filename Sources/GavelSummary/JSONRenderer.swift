@@ -169,7 +169,7 @@ public enum JSONRenderer {
             ("links", .array(note.links.map { .string($0) })),
             ("by", .string(note.by)),
             ("offsetSeconds", .int(note.offset)),
-            ("offset", .string(ClockText.mmss(note.offset))),
+            ("offset", .string(SummaryTime.mmss(note.offset))),
             ("at", time(note.at, context)),
             ("edited", .bool(note.edited)),
         ])

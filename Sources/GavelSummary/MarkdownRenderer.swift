@@ -73,9 +73,15 @@ public enum MarkdownRenderer {
 
     /// Characters with a meaning anywhere in a line (emphasis, code, links, HTML, entities, tables,
     /// strikethrough, maths, headings' closing `#`).
-    static let inlineSpecial: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "!"]
+    static func isInlineSpecial(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "!": true
+        default: false
+        }
+    }
+
     /// Characters that start a block at the start of a line.
-    static let blockStart: Set<Unicode.Scalar> = ["-", "+", "="]
+    static func isBlockStart(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "+" || s == "=" }
 
     /// `text` with everything Markdown would read as markup backslash-escaped. When it is the
     /// `first` run of typed text, its leading spaces are dropped (four would start code) and what
@@ -87,7 +93,7 @@ public enum MarkdownRenderer {
         var digitsOnly = first
         for scalar in text.unicodeScalars {
             if atStart, scalar == " " { continue }
-            if inlineSpecial.contains(scalar) || (atStart && blockStart.contains(scalar)) {
+            if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) {
                 out.append("\\")
             } else if digitsOnly, !atStart, scalar == "." || scalar == ")" {
                 // `1.` or `1)` would start an ordered list.

@@ -8,12 +8,7 @@ public enum PeopleText {
     /// vertical tabs, form feeds, carriage returns, the next-line character and the Unicode line
     /// and paragraph separators each become one space; every other control character is dropped.
     public static func clean(_ text: String) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where isControl(scalar) || isLineSeparator(scalar) {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+        guard needsCleaning(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isSpaceLike(scalar) {
@@ -25,12 +20,24 @@ public enum PeopleText {
         return String(out)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+    /// Whether `text` holds anything `clean` changes, read from its UTF-8 bytes: C0 controls and
+    /// DEL are single bytes, C1 controls are `C2 80`…`C2 9F`, the separators `E2 80 A8`/`A9`.
+    static func needsCleaning(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
-    static func isLineSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x2028 || scalar.value == 0x2029
+    /// General category Cc: exactly C0, DEL and C1.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     static func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool {

@@ -139,7 +139,7 @@ public enum SummaryLayout {
             blocks.append(.list(notes.map { note in
                 switch kind {
                 case .discussion:
-                    return [.plain(ClockText.mmss(note.offset) + " "), body(note)]
+                    return [.plain(SummaryTime.mmss(note.offset) + " "), body(note)]
                 case .action:
                     let owners: Inline = note.owners.isEmpty
                         ? .emphasis([.plain("no owner")])

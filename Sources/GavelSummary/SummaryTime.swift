@@ -2,21 +2,68 @@ import Foundation
 import GavelCore
 
 /// Times and durations as summaries print them, always in the agenda's time zone.
-enum SummaryTime {
+public enum SummaryTime {
+    /// A wall-clock reading in a zone, computed by arithmetic from the zone's offset (a summary
+    /// of 10,000 notes formats 10,000 times; a `Calendar` each time costs more than the rest).
+    struct Local {
+        var year, month, day, hour, minute, second: Int
+        /// Seconds east of UTC.
+        var offset: Int
+
+        init(_ date: Date, zone: TimeZone) {
+            offset = zone.secondsFromGMT(for: date)
+            let t = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+            var days = t / 86_400
+            var seconds = t % 86_400
+            if seconds < 0 { seconds += 86_400; days -= 1 }
+            hour = seconds / 3600
+            minute = seconds % 3600 / 60
+            second = seconds % 60
+            // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+            let z = days + 719_468
+            let era = (z >= 0 ? z : z - 146_096) / 146_097
+            let doe = z - era * 146_097
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+            let mp = (5 * doy + 2) / 153
+            day = doy - (153 * mp + 2) / 5 + 1
+            month = mp < 10 ? mp + 3 : mp - 9
+            year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        }
+    }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+
+    static func four(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
+    }
+
     /// `2012-08-29`.
-    static func day(_ date: Date, zone: TimeZone) -> String {
-        String(LocalTime.format(date, zone: zone).prefix(10))
+    public static func day(_ date: Date, zone: TimeZone) -> String {
+        let l = Local(date, zone: zone)
+        return four(l.year) + "-" + two(l.month) + "-" + two(l.day)
     }
 
     /// `13:30`.
-    static func hhmm(_ date: Date, zone: TimeZone) -> String { LocalTime.hhmm(date, zone: zone) }
+    public static func hhmm(_ date: Date, zone: TimeZone) -> String {
+        let l = Local(date, zone: zone)
+        return two(l.hour) + ":" + two(l.minute)
+    }
 
     /// `2012-08-29T13:30:00-07:00`: ISO 8601 with the zone's offset at that instant.
-    static func iso(_ date: Date, zone: TimeZone) -> String {
-        let offset = zone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        let minutes = abs(offset) / 60
-        return LocalTime.format(date, zone: zone) + String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+    public static func iso(_ date: Date, zone: TimeZone) -> String {
+        let l = Local(date, zone: zone)
+        let minutes = abs(l.offset) / 60
+        return four(l.year) + "-" + two(l.month) + "-" + two(l.day) + "T" + two(l.hour) + ":" + two(l.minute) + ":"
+            + two(l.second) + (l.offset < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
+    }
+
+    /// `03:12`, or `1:03:12` from an hour up: what `ClockText.mmss` shows, without `String(format:)`.
+    public static func mmss(_ seconds: Int) -> String {
+        let s = abs(seconds)
+        if s >= 3600 { return String(s / 3600) + ":" + two(s % 3600 / 60) + ":" + two(s % 60) }
+        return two(s / 60) + ":" + two(s % 60)
     }
 
     /// `20m`, `3m12s`, `0s`; negative values get a minus sign.

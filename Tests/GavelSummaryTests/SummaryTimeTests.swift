@@ -1,0 +1,36 @@
+import Foundation
+import GavelCore
+import GavelSummary
+import Testing
+
+/// The summaries' own fast time arithmetic agrees with the Calendar-based `LocalTime` and
+/// `ClockText` everywhere: many zones, daylight-saving changes, dates before 1970.
+@Suite struct SummaryTimeTests {
+    @Test(arguments: ["America/Los_Angeles", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "UTC"])
+    func localTimesMatchTheCalendar(zoneID: String) throws {
+        let zone = try #require(TimeZone(identifier: zoneID))
+        var random = SeededRandom(seed: UInt64(truncatingIfNeeded: zoneID.hashValue & 0xFFFF) &+ 7)
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: TimeInterval(Int.random(in: -2_000_000_000...4_000_000_000, using: &random)))
+            let calendar = LocalTime.format(date, zone: zone)
+            let iso = SummaryTime.iso(date, zone: zone)
+            #expect(iso.hasPrefix(calendar), "\(date.timeIntervalSince1970) in \(zoneID): \(iso) vs \(calendar)")
+            #expect(SummaryTime.day(date, zone: zone) == String(calendar.prefix(10)))
+            #expect(SummaryTime.hhmm(date, zone: zone) == LocalTime.hhmm(date, zone: zone))
+        }
+    }
+
+    @Test func offsetsAreWrittenWithTheirSign() throws {
+        let la = try #require(TimeZone(identifier: "America/Los_Angeles"))
+        let kolkata = try #require(TimeZone(identifier: "Asia/Kolkata"))
+        let date = Date(timeIntervalSince1970: 1_346_270_400)
+        #expect(SummaryTime.iso(date, zone: la) == "2012-08-29T13:00:00-07:00")
+        #expect(SummaryTime.iso(date, zone: kolkata) == "2012-08-30T01:30:00+05:30")
+    }
+
+    @Test func clockTextMatches() {
+        for seconds in [0, 1, 59, 60, 599, 3599, 3600, 3661, 86_399, -75] {
+            #expect(SummaryTime.mmss(seconds) == ClockText.mmss(seconds))
+        }
+    }
+}
