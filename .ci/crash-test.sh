@@ -86,6 +86,9 @@ for round in $(seq 1 "$rounds"); do
     fail "the draft came back as '$line', expected '$draft_expect'"
   fi
   draft_expect=""
+  if [ -n "$line" ] && [ "$(sql "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND text = '$line'")" != 0 ]; then
+    fail "the saved note '$line' came back as the draft (Enter would save it twice)"
+  fi
   if [ -n "$line" ]; then
     tm send-keys -t notes C-e C-u
     wait_for notes '^ note> *$' || fail "could not clear the restored draft"
