@@ -89,6 +89,9 @@ public enum FrabReader {
         guard let start else {
             return .failure(DiagnosticFailure(file: file, line: node.line, "event \"\(title)\" has neither <date> nor <start>"))
         }
+        guard length <= ScheduleImport.longestEvent else {
+            return .failure(DiagnosticFailure(file: file, line: node.line, "event \"\(title)\" lasts more than 12 hours, which is no session; skipped", warning: true))
+        }
         let persons = node.child("persons")?.all("person").compactMap { ScheduleText.nonEmpty($0.text) } ?? []
         let track = node.value("track")
         return .success(ScheduledEvent(line: node.line, uid: node.attributes["guid"] ?? node.attributes["id"],
@@ -105,8 +108,8 @@ public enum FrabReader {
     /// `00:25`, `01:30:00` -> seconds.
     static func clockDuration(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
         let v = parts.compactMap { $0 }
+        guard (2...3).contains(parts.count), v.count == parts.count, v.allSatisfy({ (0...999).contains($0) }) else { return nil }
         let seconds = v[0] * 3600 + v[1] * 60 + (v.count == 3 ? v[2] : 0)
         return seconds > 0 ? seconds : nil
     }

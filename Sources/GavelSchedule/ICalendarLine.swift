@@ -13,7 +13,8 @@ struct ICalendarLine: Sendable, Equatable {
     static func lines(_ text: String, file: String) throws(FileError) -> [ICalendarLine] {
         var logical: [(line: Int, text: String)] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift; both it and "\n" end a line.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var physical = Substring(raw)
             if physical.hasSuffix("\r") { physical = physical.dropLast() }

@@ -169,6 +169,9 @@ public enum ICalendarReader {
         guard let length, length > 0 else {
             return .failure(DiagnosticFailure(file: file, line: begin, "event \"\(title ?? "?")\" has no DTEND or DURATION (or lasts no time); skipped", warning: true))
         }
+        guard length <= ScheduleImport.longestEvent else {
+            return .failure(DiagnosticFailure(file: file, line: begin, "event \"\(title ?? "?")\" lasts more than 12 hours, which is no session; skipped", warning: true))
+        }
         var speakers: [String] = []
         for l in lines where l.name == "ORGANIZER" || l.name == "ATTENDEE" {
             if let cn = l.parameters["CN"].flatMap({ ScheduleText.nonEmpty(ICalendarLine.unescape($0)) }), !speakers.contains(cn) {
@@ -183,7 +186,7 @@ public enum ICalendarReader {
             var g = GavelTopicFields(slotID: slotID)
             g.slotTitle = text("X-GAVEL-SLOT-TITLE").flatMap(ScheduleText.nonEmpty)
             if let l = first("X-GAVEL-SLOT-LENGTH") {
-                guard case .success(let v) = DurationText.seconds(l.value) else {
+                guard case .success(let v) = DurationText.seconds(l.value), v > 0 else {
                     return .failure(DiagnosticFailure(file: file, line: l.line, "X-GAVEL-SLOT-LENGTH \"\(l.value)\" is not a duration such as 45m"))
                 }
                 g.slotLength = v
@@ -260,7 +263,7 @@ enum ICalendarTime: Equatable {
         for c in s {
             if c.isNumber { number.append(c); continue }
             if c == "T" { guard number.isEmpty, !inTime else { return nil }; inTime = true; continue }
-            guard let n = Int(number) else { return nil }
+            guard number.count <= 6, let n = Int(number) else { return nil }
             switch (c, inTime) {
             case ("W", false): total += n * 7 * 86400
             case ("D", false): total += n * 86400

@@ -36,6 +36,9 @@ public enum ScheduleImport {
         case choose(ScheduleListing)
     }
 
+    /// Longer events are skipped when read: they are no session (and an agenda's durations stop at a day).
+    public static let longestEvent = 12 * 3600
+
     public static func run(_ file: ScheduleFile, options: Options) -> Outcome {
         let zone = file.timeZone ?? options.timeZone ?? TimeZone(identifier: "UTC") ?? .current
         if let gavel = file.gavelAgenda, !file.events.isEmpty, file.events.allSatisfy({ $0.gavel != nil }) {
@@ -92,7 +95,8 @@ public enum ScheduleImport {
         var groups: [[ScheduledEvent]] = []
         var lastEnd: Date?
         for e in events {
-            if let lastEnd, e.start.timeIntervalSince(lastEnd) < TimeInterval(gap), !groups.isEmpty {
+            if let lastEnd, e.start.timeIntervalSince(lastEnd) < TimeInterval(gap), let first = groups.last?.first,
+               max(lastEnd, e.end).timeIntervalSince(first.start) <= TimeInterval(longestEvent) {
                 groups[groups.count - 1].append(e)
             } else {
                 groups.append([e])
@@ -100,7 +104,8 @@ public enum ScheduleImport {
             lastEnd = max(lastEnd ?? e.end, e.end)
         }
         var titles = groups.enumerated().map { i, g in slotTitle(g, index: i) }
-        for (i, t) in titles.enumerated() where titles.filter({ $0 == t }).count > 1 {
+        let repeated = Set(titles.filter { t in titles.filter { $0 == t }.count > 1 })
+        for (i, t) in titles.enumerated() where repeated.contains(t) {
             if let s = groups[i].first?.start { titles[i] = "\(t) (\(LocalTime.hhmm(s, zone: zone)))" }
         }
         var usedSlotIDs = Set<String>()
@@ -145,14 +150,18 @@ public enum ScheduleImport {
     /// A file `gavel export` wrote: slots and topics as they were.
     static func rebuild(_ events: [ScheduledEvent], fields: GavelAgendaFields, zone: TimeZone) -> Agenda {
         var slots: [Slot] = []
+        var usedTopicIDs = Set<String>()
         for e in events.sorted(by: { ($0.start, $0.line) < ($1.start, $1.line) }) {
             guard let g = e.gavel else { continue }
-            let topic = Topic(id: g.topicID ?? Slug.make(e.title), title: e.title, speakers: e.speakers, length: e.length,
+            let givenID = g.topicID.flatMap { Slug.isValidID($0) ? $0 : nil } ?? Slug.make(e.title)
+            let topic = Topic(id: unique(givenID, fallback: "topic-\(usedTopicIDs.count + 1)", used: &usedTopicIDs),
+                              title: e.title, speakers: e.speakers, length: e.length,
                               kind: g.kind ?? (e.isLightning ? .lightning : .talk), note: g.note)
-            if let i = slots.firstIndex(where: { $0.id == g.slotID }) {
+            let slotID = Slug.isValidID(g.slotID) ? g.slotID : (Slug.make(g.slotID).isEmpty ? "slot" : Slug.make(g.slotID))
+            if let i = slots.firstIndex(where: { $0.id == slotID }) {
                 slots[i].topics.append(topic)
             } else {
-                slots.append(Slot(id: g.slotID, title: g.slotTitle ?? g.slotID, start: e.start, length: g.slotLength ?? e.length,
+                slots.append(Slot(id: slotID, title: g.slotTitle ?? g.slotID, start: e.start, length: g.slotLength ?? e.length,
                                   room: g.slotRoom, topics: [topic]))
             }
         }

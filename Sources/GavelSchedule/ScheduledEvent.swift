@@ -106,22 +106,25 @@ public struct GavelAgendaFields: Sendable, Equatable {
     }
 }
 
-/// Text from a schedule made fit for an agenda: control characters dropped, line breaks and tabs
-/// become spaces, surrounding spaces trimmed.
+/// Text from a schedule made fit for an agenda: control characters dropped, runs of spaces, tabs
+/// and line breaks become one space, surrounding space trimmed.
 enum ScheduleText {
     static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out.append(" ")
-            } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                        && scalar.value != 0x200D {
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+            } else if scalar.properties.generalCategory == .control
+                        || (scalar.properties.generalCategory == .format && scalar.value != 0x200D) {
                 continue
             } else {
+                if pendingSpace, !out.isEmpty { out.append(" ") }
+                pendingSpace = false
                 out.append(scalar)
             }
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return String(out)
     }
 
     /// Like `clean` but keeps line breaks (for notes).

@@ -37,27 +37,28 @@ final class XMLElementNode {
             throw FileError(file: file, line: parser.lineNumber, "XML syntax: \(describe(parser.parserError))")
         }
         guard let root = builder.root else { throw FileError(file: file, line: nil, "no XML elements in the file") }
+        if let open = builder.stack.last {
+            throw FileError(file: file, line: open.line, "XML syntax: <\(open.name)> is never closed")
+        }
         return root
     }
 
+    /// A message for libxml2's error numbers (which Foundation's XMLParser reports on Linux).
     static func describe(_ error: Error?) -> String {
         guard let error else { return "the document is not well-formed" }
         let code = (error as NSError).code
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .tagNameMismatchError?: return "a closing tag does not match the open element"
-        case .prematureDocumentEndError?, .documentStartError?, .emptyDocumentError?:
-            return "the document ends before its elements are closed"
-        case .entityRefLoopError?, .entityReferenceMissingSemiError?, .undeclaredEntityError?, .entityNotFinishedError?,
-             .entityRefAtEOFError?, .entityRefInPrologError?, .entityRefInDTDError?, .entityReferenceWithoutNameError?:
-            return "a bad entity reference (write & as &amp;)"
-        case .ltRequiredError?, .gtRequiredError?, .lessThanSymbolInAttributeError?:
-            return "a stray '<' or a tag that is not closed (write < as &lt;)"
-        case .attributeNotStartedError?, .attributeNotFinishedError?,
-             .attributeRedefinedError?, .literalNotStartedError?, .literalNotFinishedError?:
-            return "a malformed attribute"
-        case .invalidCharacterError?, .invalidEncodingError?, .unknownEncodingError?:
-            return "the text is not valid UTF-8 or holds a character XML forbids"
-        default: return "the document is not well-formed (parser error \(code))"
+        switch code {
+        case 76: return "a closing tag does not match the element it closes"
+        case 73, 77: return "a tag is not finished (a '>' is missing)"
+        case 68: return "'&' without an entity name; write & as &amp;"
+        case 23: return "an entity reference lacks its ';'"
+        case 26, 27: return "an unknown entity; only &amp; &lt; &gt; &quot; &apos; and &#NNN; are defined"
+        case 9: return "a character XML does not allow, such as a control character"
+        case 4: return "the document is empty"
+        case 5: return "the document ends early, or has more after its root element"
+        case 39, 40, 41: return "a malformed attribute (attribute values need quotes)"
+        case 42: return "an attribute given twice"
+        default: return "the document is not well-formed (libxml2 error \(code))"
         }
     }
 }
