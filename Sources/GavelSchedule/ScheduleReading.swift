@@ -16,6 +16,14 @@ public enum ScheduleReading {
         let head = bytes.prefix(64).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         let lower = file.lowercased()
         if head.first == UInt8(ascii: "<") || lower.hasSuffix(".xml") {
+            // Foundation's XMLParser on Linux traps on some names that are not UTF-8, so only
+            // UTF-8 reaches it.
+            if let bad = firstInvalidUTF8Line(bytes) {
+                throw FileError(file: file, line: bad, "not UTF-8 text; schedule XML must be UTF-8")
+            }
+            if let declared = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased()) {
+                throw FileError(file: file, line: 1, "the XML declares encoding \"\(declared)\"; gavel reads UTF-8 schedules only")
+            }
             return try FrabReader.parse(Data(bytes), file: file)
         }
         if head.starts(with: Array("BEGIN".utf8)) || lower.hasSuffix(".ics") || lower.hasSuffix(".ical") {
@@ -25,6 +33,17 @@ public enum ScheduleReading {
             return try ICalendarReader.parse(String(decoding: bytes, as: UTF8.self), file: file, fallbackZone: fallbackZone)
         }
         throw FileError(file: file, line: 1, "not a schedule gavel knows: expected frab XML (<schedule>) or iCalendar (BEGIN:VCALENDAR)")
+    }
+
+    /// The `encoding="..."` of an XML declaration at the start, if any.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let close = head.range(of: "?>") else { return nil }
+        let declaration = head[..<close.lowerBound]
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
     }
 
     /// The line of the first byte sequence that is not UTF-8, if any.
