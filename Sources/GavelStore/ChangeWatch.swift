@@ -3,15 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// An inotify descriptor that becomes readable when another process changed the session.
+/// An inotify descriptor that becomes readable when another gavel changed the session.
 ///
-/// It watches two files. `SESSION.lock` is the bell: every gavel rewrites one byte of it *after*
-/// each commit, when readers can see the commit. The write-ahead log `SESSION-wal` alone is not
-/// enough: a commit's frames reach it before the fsync and before the WAL index (shared memory,
-/// which inotify cannot see) makes them visible, so a reader woken by it may read too early and
-/// then sleep through the change. The log is still watched, for changes by other programs (an
-/// `sqlite3` shell), which ring no bell. Nothing is polled: an idle session never wakes anybody.
-/// The folder is watched for creations, so a file that is re-created is watched again.
+/// The bell is `SESSION.lock`: every gavel rewrites one byte of it *after* each commit, when
+/// readers can see the commit. Watching the write-ahead log instead would not do: a commit's
+/// frames reach `SESSION-wal` before the fsync and before the WAL index (shared memory, which
+/// inotify cannot see) makes them visible, so a reader woken by the log may read too early and
+/// then sleep through the change. (Another program writing the file, an `sqlite3` shell, rings
+/// no bell: its changes show at the view's next tick.) Nothing is polled: an idle session wakes
+/// nobody. The folder is watched for creations, so a bell that is re-created is watched again.
 final class ChangeWatch {
     let descriptor: Int32
     private let watchedPaths: [String]
@@ -20,8 +20,8 @@ final class ChangeWatch {
 
     init(databasePath: String) throws {
         let url = URL(fileURLWithPath: databasePath)
-        watchedPaths = [databasePath + ".lock", databasePath + "-wal"]
-        watchedNames = [url.lastPathComponent + ".lock", url.lastPathComponent + "-wal"]
+        watchedPaths = [databasePath + ".lock"]
+        watchedNames = [url.lastPathComponent + ".lock"]
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else {
             throw SessionStoreError.failed(path: databasePath, detail: "cannot watch for changes: \(String(cString: strerror(errno)))")
@@ -38,7 +38,7 @@ final class ChangeWatch {
 
     deinit { close(descriptor) }
 
-    /// Watches the bell and the log (again) where they exist.
+    /// Watches the bell (again) if it exists.
     private func watchFiles() {
         fileWatches = Set(watchedPaths.map {
             inotify_add_watch(descriptor, $0, UInt32(IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF))
