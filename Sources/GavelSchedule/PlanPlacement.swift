@@ -30,11 +30,11 @@ extension Planner {
             let tail = Array(blocks.indices.dropFirst(movable))
             orders = permutations(Array(0..<movable)).map { $0 + tail }
         }
-        var best: (conflicts: [Conflict], slots: [Slot], typical: Int?, order: [Int])?
+        var best: (conflicts: [Conflict], slots: [Slot], typical: Int?, order: [Int], moves: [String])?
         for order in orders {
             guard let built = build(order.map { blocks[$0] }, pos, s) else { continue }
             if best == nil || built.conflicts.count < (best?.conflicts.count ?? 0) {
-                best = (built.conflicts, built.slots, built.typical, order)
+                best = (built.conflicts, built.slots, built.typical, order, built.moves)
             }
             if best?.conflicts.isEmpty == true { break }
         }
@@ -43,6 +43,7 @@ extension Planner {
         if best.order != Array(blocks.indices) {
             reasons.append("slots reordered from category order to meet fewer busy times (\(best.conflicts.count) left)")
         }
+        reasons += best.moves
         if !s.busy.isEmpty, best.conflicts.isEmpty { reasons.append("every [[busy]] time avoided") }
         for c in best.conflicts {
             reasons.append("unavoidable conflict: \(c.speaker) is busy \(LocalTime.hhmm(c.busy.from, zone: s.timeZone))-\(LocalTime.hhmm(c.busy.to, zone: s.timeZone)) during \"\(c.topic)\" (\(LocalTime.hhmm(c.start, zone: s.timeZone))-\(LocalTime.hhmm(c.end, zone: s.timeZone)))")
@@ -62,8 +63,10 @@ extension Planner {
     }
 
     /// Slots for blocks laid in this order, or nil when a slot cannot give each talk `min_topic`.
-    static func build(_ blocks: [Block], _ pos: [Position], _ s: Submissions) -> (slots: [Slot], conflicts: [Conflict], typical: Int?)? {
+    static func build(_ blocks: [Block], _ pos: [Position], _ s: Submissions)
+        -> (slots: [Slot], conflicts: [Conflict], typical: Int?, moves: [String])? {
         var slots: [Slot] = []
+        var moves: [String] = []
         var conflicts: [Conflict] = []
         var usedSlotIDs = Set<String>()
         var lengths: [Int: Int] = [:]
@@ -106,12 +109,16 @@ extension Planner {
                 usedSlotIDs.insert(id)
                 let arranged = arrange(talks, each: each, lightning: light, start: run.start, s)
                 conflicts += arranged.conflicts
+                let planned = arranged.topics.filter { $0.kind == .talk }.map(\.id)
+                if planned != talks.map(\.id) {
+                    moves.append("\(id): talks reordered within the slot (\(arranged.topics.filter { $0.kind == .talk }.map { "\"\($0.title)\"" }.joined(separator: ", "))) to meet fewer busy times")
+                }
                 for _ in talks { lengths[each, default: 0] += 1 }
                 slots.append(Slot(id: id, title: baseTitle + part, start: run.start, length: slotLength, topics: arranged.topics))
             }
         }
         let typical = lengths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
-        return (slots, conflicts, typical)
+        return (slots, conflicts, typical, moves)
     }
 
     /// Talks (in the order with the fewest busy conflicts, submission order first) then lightning talks.

@@ -197,9 +197,13 @@ public enum Planner {
         // Lightning talks: at the end of the block with the most room, which goes last.
         if !lightning.isEmpty {
             let need = lightning.count * s.lightning
+            let joins = positions(s).contains { $0.joinsNext }
             func room(_ b: Block) -> Int {
-                // Time left in the block once each of its talks has min_topic (its slots are joined).
-                b.slots * length - b.talks.count * m - need
+                // Time left once each talk has min_topic: in the whole block when its slots can be
+                // joined into one, else in its last slot.
+                if joins { return b.slots * length - b.talks.count * m - need }
+                let lastTalks = distribute(b.talks.count, into: Array(repeating: length, count: b.slots)).last ?? 0
+                return length - lastTalks * m - need
             }
             let used = blocks.reduce(0) { $0 + $1.slots }
             if let best = blocks.indices.filter({ room(blocks[$0]) >= 0 }).max(by: { (room(blocks[$0]), $0) < (room(blocks[$1]), $1) }),

@@ -163,3 +163,32 @@ import Testing
         }
     }
 }
+
+@Suite struct TimedPlannerTests {
+    func example(slots: String, extra: String = "") throws -> Submissions {
+        let text = try String(contentsOfFile: Fixtures.example("lpc2012-virt-submissions.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "slots = 6", with: "slots = \(slots)") + extra
+        return try SubmissionsParser.parse(text, file: "timed.toml")
+    }
+
+    @Test func slotsGetTheirStartsAndABusySpeakerIsMovedWithinTheSlot() throws {
+        let s = try example(slots: #"["2012-08-29T09:00", "2012-08-29T09:50", "2012-08-29T11:00", "2012-08-29T13:30", "2012-08-29T14:20", "2012-08-29T15:30"]"#,
+                            extra: "\n[[busy]]\nspeaker = \"Alex Williamson\"\nfrom = \"2012-08-29T13:00\"\nto = \"2012-08-29T15:00\"\n")
+        let plan = Planner.plan(s)
+        #expect(plan.conflicts.isEmpty)
+        #expect(plan.agenda.slots.map { $0.start.map { LocalTime.hhmm($0, zone: s.timeZone) } } == ["09:00", "09:50", "11:00", "13:30", "14:20"])
+        let networking = try #require(plan.agenda.slot(id: "networking"))
+        #expect(networking.topics.firstIndex { $0.id == "vfio" } == 3)
+        #expect(plan.reasons.contains { $0.hasPrefix("networking: talks reordered") })
+        #expect(try AgendaParser.parse(AgendaWriter.toml(plan.agenda), file: "p.toml").agenda == plan.agenda)
+    }
+
+    @Test func slotsFarApartMakeParts() throws {
+        let s = try example(slots: #"["2012-08-29T08:00", "2012-08-29T10:00", "2012-08-29T12:00", "2012-08-29T14:00", "2012-08-29T16:00", "2012-08-29T18:00"]"#)
+        let plan = Planner.plan(s)
+        #expect(plan.agenda.slots.contains { $0.title == "Networking (part 1)" })
+        #expect(plan.agenda.slots.contains { $0.title == "Networking (part 2)" })
+        #expect(plan.agenda.slots.allSatisfy { $0.length == 45 * 60 && $0.plannedLength <= $0.length })
+        for (_, t) in plan.agenda.allTopics where t.kind == .talk { #expect(t.length >= 15 * 60) }
+    }
+}
