@@ -84,6 +84,9 @@ extension Planner {
                 }
             }
             p += block.slots
+            if runs.count > 1, !block.categories.isEmpty {
+                moves.append("\(display(block.categories, s)): its slots are not adjacent, so it runs in \(runs.count) parts")
+            }
             let counts = distribute(block.talks.count, into: runs.map { $0.count })
             var next = 0
             let baseTitle = title(block.categories, s)

@@ -227,7 +227,7 @@ public enum Planner {
             notes.append("\(display(blocks[i].categories, s)): \(blocks[i].talks.count) talks, given \(blocks[i].slots) slots (\(blocks[i].slots == 2 ? "a double slot" : "\(blocks[i].slots) slots back to back")), the most talks per slot")
         }
         for b in blocks where !b.categories.isEmpty {
-            let where_ = b.slots == 1 ? "one \(mins(length))-min slot" : b.slots == 2 ? "a double slot (\(mins(2 * length)) min)" : "\(b.slots) slots (\(mins(b.slots * length)) min)"
+            let where_ = b.slots == 1 ? "one \(mins(length))-min slot" : b.slots == 2 ? "2 slots (\(mins(2 * length)) min, a double slot where they are adjacent)" : "\(b.slots) slots (\(mins(b.slots * length)) min)"
             let why = b.slots > 1 ? ": \(b.talks.count) × \(mins(share)) min need more than one slot" : ""
             let text = "\(display(b.categories, s)): \(b.talks.count) talk\(b.talks.count == 1 ? "" : "s") in \(where_)\(why)"
             if !notes.contains(where: { $0.hasPrefix(display(b.categories, s) + ":") }) { notes.append(text) }

@@ -188,6 +188,7 @@ import Testing
         let plan = Planner.plan(s)
         #expect(plan.agenda.slots.contains { $0.title == "Networking (part 1)" })
         #expect(plan.agenda.slots.contains { $0.title == "Networking (part 2)" })
+        #expect(plan.reasons.contains { $0 == "networking: its slots are not adjacent, so it runs in 2 parts" })
         #expect(plan.agenda.slots.allSatisfy { $0.length == 45 * 60 && $0.plannedLength <= $0.length })
         for (_, t) in plan.agenda.allTopics where t.kind == .talk { #expect(t.length >= 15 * 60) }
     }
