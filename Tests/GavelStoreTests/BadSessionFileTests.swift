@@ -118,7 +118,7 @@ import Testing
         do { _ = try SessionStore(path: path) }
         let ready = folder.file("ready")
         let holder = try HelperProcess.start(role: "hold-lock", path: path, extra: ["GAVEL_STORE_HELPER_READY": ready])
-        defer { holder.terminate(); holder.waitUntilExit() }
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
         #expect(HelperProcess.waitForFile(ready))
         let started = Date()
         let error = try refusal(path)

@@ -42,7 +42,7 @@ enum HelperProcess {
     static func wait(_ process: Process, timeout: TimeInterval = 60) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate(); return false }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit(); return false }
         return process.terminationReason == .exit && process.terminationStatus == 0
     }
 
