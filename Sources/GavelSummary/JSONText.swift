@@ -24,61 +24,83 @@ public indirect enum JSONText: Sendable, Equatable {
 
     /// The value printed, ending with a newline.
     public var printed: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: 0)
-        return out + "\n"
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(to out: inout String, indent: Int) {
+    static func append(_ text: String, to out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
+
+    static func indent(_ level: Int, to out: inout [UInt8]) {
+        for _ in 0..<(2 * level) { out.append(0x20) }
+    }
+
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
+        case .int(let i): Self.append(String(i), to: &out)
         case .string(let s): Self.quote(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { Self.append("[]", to: &out); return }
+            Self.append("[\n", to: &out)
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, to: &out)
                 item.write(to: &out, indent: indent + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                Self.append(i == items.count - 1 ? "\n" : ",\n", to: &out)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            Self.indent(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { Self.append("{}", to: &out); return }
+            Self.append("{\n", to: &out)
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, to: &out)
                 Self.quote(key, to: &out)
-                out += ": "
+                Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 1)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                Self.append(i == members.count - 1 ? "\n" : ",\n", to: &out)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            Self.indent(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string: `"` and `\` escaped, every control character and the line and paragraph
+    /// A JSON string: `"` and `\` escaped, every control character, the line and paragraph
     /// separators (which JavaScript reads as line ends) and the byte order mark (which some readers
-    /// drop) as `\uXXXX`; all else as UTF-8.
-    static func quote(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+    /// drop) as `\uXXXX`; all else as UTF-8. Works on the UTF-8 bytes, copying runs that need
+    /// nothing.
+    static func quote(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""): append("\\\"", to: &out); i += 1
+            case UInt8(ascii: "\\"): append("\\\\", to: &out); i += 1
+            case 0x0A: append("\\n", to: &out); i += 1
+            case 0x09: append("\\t", to: &out); i += 1
+            case 0x0D: append("\\r", to: &out); i += 1
+            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(b), to: &out); i += 1
+            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                unicodeEscape(UInt32(bytes[i + 1]), to: &out); i += 2
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out); i += 3
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                unicodeEscape(0xFEFF, to: &out); i += 3
             default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(v, radix: 16).count) + String(v, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(b); i += 1
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    static func unicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        append("\\u", to: &out)
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 }
