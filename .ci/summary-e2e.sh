@@ -156,5 +156,33 @@ for format in json mediawiki text; do
   "$gavel" summary "$work/track.toml" --format "$format" -o "$work/all.$format" || fail "gavel summary --format $format failed"
   grep -q "late note after the end" "$work/all.$format" || fail "the $format summary lacks the late note"
 done
-sqlite3 -version >/dev/null
-echo "summary-e2e: ok (summary written ${written_ms} ms after the slot's time ran out, every note in it; a late note rewrote it)"
+
+# An unwritable destination: a file where the summary folder should be. The chair sees an error
+# naming the path, the session keeps everything, and the next change writes the summary.
+sed -e 's/id = "quick"/id = "blocked"/' -e 's/length = "12s"/length = "6s"/' "$work/track.toml" > "$work/blocked.toml"
+echo "not a folder" > "$work/blocked-summary"
+tm new-window -d -t e2e -n blocked "exec '$gavel' run '$work/blocked.toml' --slot blocked --by chair"
+bscreen() { tm capture-pane -p -t e2e:blocked; }
+t0=$(date +%s)
+until bscreen | grep -q "First topic"; do (( $(date +%s) - t0 > 5 )) && fail "the second console did not start"; sleep 0.05; done
+tm send-keys -t e2e:blocked Space Tab
+tm send-keys -t e2e:blocked -l "d: kept although the summary cannot be written"; tm send-keys -t e2e:blocked Enter
+t0=$(date +%s)
+until bscreen | tr -d '\n' | grep -q "cannot write the summary"; do
+  (( $(date +%s) - t0 > 12 )) && { bscreen >&2; fail "no error shown when the summary folder cannot be made"; }
+  sleep 0.1
+done
+bscreen | tr -d '\n' | grep -q "blocked-summary" || { bscreen >&2; fail "the error does not name the path"; }
+[ "$(sqlite3 "$work/blocked.gavel" "SELECT count(*) FROM event WHERE kind = 'noteAdded'")" = 1 ] || fail "the note was lost"
+[ "$(cat "$work/blocked-summary")" = "not a folder" ] || fail "the file in the way was changed"
+rm "$work/blocked-summary"
+tm send-keys -t e2e:blocked -l "written once the way is clear"; tm send-keys -t e2e:blocked Enter
+t0=$(date +%s)
+until grep -q "written once the way is clear" "$work/blocked-summary/blocked.md" 2>/dev/null; do
+  (( $(date +%s) - t0 > 3 )) && fail "the summary was not written after the destination was fixed"
+  sleep 0.05
+done
+grep -q "kept although the summary cannot be written" "$work/blocked-summary/blocked.md" || fail "the earlier note is missing"
+[ -f "$work/blocked-summary/index.md" ] || fail "no index after the destination was fixed"
+
+echo "summary-e2e: ok (summary written ${written_ms} ms after the slot's time ran out, every note in it; a late note rewrote it; an unwritable destination was reported and written later)"
