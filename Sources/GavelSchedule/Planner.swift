@@ -84,14 +84,15 @@ public enum Planner {
         func row(rejected: Int, demoted: Int) -> TradeOff {
             let t = talks - rejected - demoted
             let l = lightning + demoted
-            let share = t > 0 ? (s.capacity - l * s.lightning) / t : nil
+            let share = t > 0 ? max(0, s.capacity - l * s.lightning) / t : nil
             return TradeOff(rejected: rejected, demoted: demoted, talks: t, lightning: l, secondsPerTalk: share,
                             fits: (share ?? 0) >= s.minTopic || (t == 0 && l * s.lightning <= s.capacity))
         }
         var rows = [row(rejected: 0, demoted: 0)]
         guard talks > 0 else { return rows }
+        // Down to what fits: the fewest rejections that fit, or demotions if those fit at all.
         let firstRejectFit = (0...talks).first { row(rejected: $0, demoted: 0).fits } ?? talks
-        let firstDemoteFit = (0...talks).first { row(rejected: 0, demoted: $0).fits } ?? talks
+        let firstDemoteFit = (0...talks).first { row(rejected: 0, demoted: $0).fits } ?? 0
         let last = min(talks, max(2, firstRejectFit, firstDemoteFit))
         if last >= 1 {
             for k in 1...last {

@@ -30,4 +30,10 @@ import Testing
         #expect(text.contains("start = 2024-09-18T10:00:00"))
         #expect(text.contains("timezone = \"Europe/Vienna\""))
     }
+
+    @Test func anAgendaInTheDefaultZoneReadsBackEqual() throws {
+        let text = "title = \"T\"\n[[slot]]\ntitle = \"S\"\nstart = 2024-01-01T09:00:00\nlength = \"45m\"\n[[slot.topic]]\ntitle = \"A\"\n"
+        let agenda = try AgendaParser.parse(text, file: "t.toml").agenda
+        #expect(try AgendaParser.parse(AgendaWriter.toml(agenda), file: "w.toml").agenda == agenda)
+    }
 }

@@ -92,6 +92,10 @@ import Testing
         #expect(Set(titles) == ["A1", "A2", "B1", "C1"])
         #expect(plan.tradeOffs.first { $0.rejected == 2 }?.fits == true)
         #expect(plan.tradeOffs.first?.fits == false)
+        // Down to what fits: 2 rejections (60 min / 4 talks = 15 min) or 3 demotions (45 min / 3 talks).
+        #expect(plan.tradeOffs.map(\.label) == ["take all", "reject 1", "demote 1 to lightning", "reject 2", "demote 2 to lightning",
+                                                 "reject 3", "demote 3 to lightning"])
+        #expect(plan.tradeOffs.map(\.secondsPerTalk) == [600, 720, 660, 900, 750, 1200, 900])
         let demoted = Planner.plan(s, demote: true)
         #expect(demoted.rejected.isEmpty == false || demoted.demoted.isEmpty == false)
         for (_, t) in demoted.agenda.allTopics where t.kind == .talk { #expect(t.length >= 15 * 60) }
