@@ -8,6 +8,8 @@
 #   - every note shown as saved, or whose Enter was pressed 150 ms or more before the kill, is
 #     present exactly once; one whose Enter came just before the kill is present at most once;
 #   - no note that was never entered exists.
+# Then, where a small tmpfs can be mounted (root), the disk fills up under `gavel notes`: the note
+# being saved stays in the line with an error, and is saved once there is room again.
 # Usage: .ci/crash-test.sh PATH/TO/gavel [ROUNDS]
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel [ROUNDS]}"
@@ -21,7 +23,13 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/gavel-crash.XXXXXX)"
 server="gavel-crash-$$"
 tm() { tmux -L "$server" "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  tm kill-server 2>/dev/null || true
+  if mountpoint -q "$work/full" 2>/dev/null; then
+    for _ in 1 2 3 4 5 6 7 8 9 10; do umount "$work/full" 2>/dev/null && break; sleep 0.2; done
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
 fail() {
@@ -146,6 +154,41 @@ total=$(sql "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND author = 'a
 [ "$total" = $(( ${#must[@]} + present_maybe )) ] || fail "$total notes by ada, expected $(( ${#must[@]} + present_maybe )) (a note nobody entered was saved)"
 integrity=$(sql "PRAGMA integrity_check")
 [ "$integrity" = ok ] || fail "integrity_check: $integrity"
+# A full disk: the note stays in the line with the error; nothing saved is harmed.
+mkdir "$work/full"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=320k tmpfs "$work/full" 2>/dev/null; then
+  round=disk-full
+  cp "$work/track.toml" "$work/full/track.toml"
+  tm new-window -d -t crash -n notes "exec '$gavel' notes '$work/full/track.toml' --by ada"
+  wait_for notes "^ note>" || fail "gavel notes did not come up on the small disk"
+  tm send-keys -t notes -l "saved before the disk filled"
+  tm send-keys -t notes Enter
+  wait_for notes "^ +[0-9]+:[0-9]{2} +saved before the disk filled *$" || fail "the first note was not saved"
+  dd if=/dev/zero of="$work/full/filler" bs=4k 2>/dev/null || true
+  full_note=""
+  for i in $(seq 1 40); do
+    text="on a full disk $i $(printf 'x%.0s' $(seq 1 300))"
+    tm send-keys -t notes -l "$text"
+    tm send-keys -t notes Enter
+    wait_for notes "^ +[0-9]+:[0-9]{2} +on a full disk $i |the disk is full" || fail "note $i was neither saved nor refused"
+    if screen notes | grep -q "the disk is full"; then full_note="$text"; break; fi
+  done
+  [ -n "$full_note" ] || fail "40 notes fitted on a full 320 KiB disk: the test did not fill it"
+  screen notes | grep -qE "^ note> .*x{20}" || fail "the refused note is not in the line any more"
+  rm -f "$work/full/filler"
+  tm send-keys -t notes Enter
+  wait_for notes "^ +[0-9]+:[0-9]{2} +${full_note:0:30}" || fail "the refused note was not saved once there was room"
+  [ "$(sqlite3 "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = 'saved before the disk filled'")" = 1 ] \
+    || fail "the note saved before the disk filled is gone"
+  [ "$(sqlite3 "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = '$full_note'")" = 1 ] \
+    || fail "the refused note is not present exactly once after saving again"
+  [ "$(sqlite3 "$work/full/track.gavel" "PRAGMA integrity_check")" = ok ] || fail "the session is damaged after the full disk"
+  tm kill-window -t notes
+  echo "crash.disk_full: note kept in the line, saved once there was room"
+else
+  echo "crash.disk_full: skipped (mounting a small tmpfs needs root)"
+fi
+
 echo "crash.rounds: $rounds"
 echo "crash.notes_exactly_once: ${#must[@]}"
 echo "crash.notes_entered_at_the_kill: ${#maybe[@]} ($present_maybe saved)"
