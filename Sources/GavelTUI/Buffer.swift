@@ -50,8 +50,13 @@ public struct Buffer: Sendable, Equatable {
                     var prev = col - 1
                     if prev > 0, cells[y * width + prev].isContinuation { prev -= 1 }
                     var cell = cells[y * width + prev]
-                    cell.character = Character(String(cell.character) + String(ch))
-                    cells[y * width + prev] = cell
+                    // Only when the two stay one grapheme (a combining mark); a lone zero-width
+                    // space or joiner is simply not drawn.
+                    let joined = String(cell.character) + String(ch)
+                    if joined.count == 1, let only = joined.first {
+                        cell.character = only
+                        cells[y * width + prev] = cell
+                    }
                 }
                 continue
             }

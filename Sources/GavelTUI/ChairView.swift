@@ -22,7 +22,8 @@ enum ChairView {
         // The current topic's countdown, large, with its title, speakers and phase beside it.
         if let status = snapshot.currentTopic {
             let text = status.clockText
-            let digitsRows = h >= 30 ? 7 : 5
+            // 7 rows from 80x24 up, smaller on small terminals, a little larger on tall ones.
+            let digitsRows = max(3, min(9, (h - 10) / 2))
             let font = BigDigits.fitting(text, columns: w / 2, rows: digitsRows) ?? BigDigits(height: 3)
             let role = Theme.role(of: status.phase)
             font.draw(text, into: &buffer, x: 2, y: y, style: theme.style(role, bold: true))

@@ -155,8 +155,9 @@ public final class CursesTerminal: Terminal {
     static func joiningMarks(_ events: [InputEvent]) -> [InputEvent] {
         var out: [InputEvent] = []
         for event in events {
-            if case .key(.char(let c)) = event, TextWidth.of(c) == 0, case .key(.char(let prev))? = out.last {
-                out[out.count - 1] = .key(.char(Character(String(prev) + String(c))))
+            if case .key(.char(let c)) = event, TextWidth.of(c) == 0, case .key(.char(let prev))? = out.last,
+               case let joined = String(prev) + String(c), joined.count == 1, let only = joined.first {
+                out[out.count - 1] = .key(.char(only))
             } else {
                 out.append(event)
             }

@@ -90,7 +90,7 @@ public enum KeyTable {
 
     static let shortNames: [UserCommand: String] = [
         .toggle: "start", .next: "next", .previous: "prev", .moreTime: "+1m", .lessTime: "-1m",
-        .focusNotes: "note", .pickSlot: "slot", .endSlot: "end slot", .nextView: "view", .nextTheme: "theme",
+        .focusNotes: "note", .pickSlot: "slot", .endSlot: "end", .nextView: "view", .nextTheme: "theme",
         .help: "help", .quit: "quit", .undo: "undo", .suspend: "suspend", .interrupt: "quit now",
         .saveNote: "save", .leaveNotes: "keys", .selectEarlier: "earlier notes", .selectLater: "later",
         .editNote: "edit", .deleteNote: "delete", .moveNote: "move", .deselect: "back",

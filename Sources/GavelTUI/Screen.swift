@@ -79,22 +79,37 @@ public enum Screen {
         }
         var context = frame.state.context
         if context == .notesCommand, !frame.state.commandPending, !frame.state.readOnly { context = .noteLine }
-        var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter(\.inLegend).map { "\($0.label) \($0.short)" }
-        if context == .chair || (context == .speaker && !frame.state.readOnly) || context == .notesCommand, !frame.state.readOnly {
-            items.insert("+/- time", at: min(3, items.count))
+        var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter(\.inLegend)
+            .map { (text: "\($0.keys.first?.description ?? "") \($0.short)", rank: legendRank($0.command)) }
+        if [.chair, .speaker, .notesCommand].contains(context), !frame.state.readOnly {
+            items.insert(("+/- time", 2), at: min(3, items.count))
         }
         if context == .noteLine || context == .selectedNote {
-            items += ["Esc,? help"]
+            items.append(("Esc,? help", 0))
         }
-        let tail = items.filter { $0.hasSuffix(" help") || $0.hasSuffix(" quit") }
-        func width(_ list: [String]) -> Int { list.reduce(0) { $0 + TextWidth.of($1) + 2 } }
-        while width(items) > buffer.width - 1, let i = items.lastIndex(where: { !tail.contains($0) }) { items.remove(at: i) }
+        // Too long for the width: leave out the least needed first, keeping the order.
+        func width(_ list: [(text: String, rank: Int)]) -> Int { list.reduce(0) { $0 + TextWidth.of($1.text) + 2 } }
+        while width(items) > buffer.width - 1, let worst = items.map(\.rank).max(), worst > 0,
+              let i = items.lastIndex(where: { $0.rank == worst }) {
+            items.remove(at: i)
+        }
         var x = 1
-        for item in items {
+        for item in items.map(\.text) {
             let parts = item.split(separator: " ", maxSplits: 1).map(String.init)
             x += buffer.write(parts[0], x: x, y: y, style: frame.theme.style(.accent, bold: true))
             if parts.count > 1 { x += buffer.write(" " + parts[1], x: x, y: y, style: frame.theme.style(.text, dim: true)) }
             x += 2
+        }
+    }
+
+    /// Which legend items go first when the bar is too narrow (higher goes first).
+    static func legendRank(_ command: UserCommand) -> Int {
+        switch command {
+        case .toggle, .quit, .help, .saveNote, .leaveNotes, .yes, .no, .choose, .cancel: 0
+        case .next, .focusNotes, .editNote, .deleteNote, .moveNote, .deselect: 1
+        case .nextView, .selectEarlier, .undo, .listUp, .listDown: 2
+        case .endSlot, .previous: 3
+        default: 4
         }
     }
 

@@ -1,0 +1,248 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelTUI
+
+@Suite struct AppModelTests {
+    @Test func chairKeysGoThroughTheSession() throws {
+        let f = try Fixture()
+        f.press(.char(" "))
+        f.clock.advance(10)
+        #expect(f.model.live.snapshot()?.currentTopic?.isRunning == true)
+        f.press(.char("+"))
+        #expect(f.model.live.snapshot()?.currentTopic?.planned == 21 * 60)
+        f.press(.char("-"), .char("-"))
+        #expect(f.model.live.snapshot()?.currentTopic?.planned == 19 * 60)
+        f.press(.char("n"))
+        #expect(f.model.live.snapshot()?.current == 1)
+        f.press(.char("p"))
+        #expect(f.model.live.snapshot()?.current == 0)
+        f.press(.char("E"))
+        #expect(f.model.state.overlay == .confirmEndSlot)
+        f.press(.char("n"))
+        #expect(f.model.state.overlay == nil)
+        #expect(f.model.live.snapshot()?.hasEnded == false)
+        f.press(.char("E"), .char("y"))
+        #expect(f.model.live.snapshot()?.hasEnded == true)
+        #expect(f.effects == [.slotEnded(slot: "x86", cause: .chair)])
+    }
+
+    @Test func quitAsksOnlyWhileATopicRuns() throws {
+        let f = try Fixture()
+        #expect(f.model.handle(.key(.char("q"))) == .quit)
+        f.press(.char(" "))
+        #expect(f.model.handle(.key(.char("q"))) == .none)
+        #expect(f.model.state.overlay == .confirmQuit)
+        #expect(f.render().text.contains("Quit? (y/n)"))
+        #expect(f.model.handle(.key(.char("n"))) == .none)
+        _ = f.model.handle(.key(.char("q")))
+        #expect(f.model.handle(.key(.char("y"))) == .quit)
+    }
+
+    @Test func noteLineTakesEveryKeyAsText() throws {
+        let f = try Fixture()
+        f.press(.tab)
+        f.model.type("q n p E v t ? 会議 ✓")
+        #expect(f.model.live.snapshot()?.currentTopic?.hasStarted == false)
+        #expect(f.model.state.view == .chair)
+        f.press(.enter)
+        let notes = f.model.live.session.notes(slot: "x86", topic: "amd-interrupt-virt")
+        #expect(notes.map(\.text) == ["q n p E v t ? 会議 ✓"])
+        #expect(notes.first?.by == "tester")
+        #expect(f.model.state.editor.isEmpty)
+        #expect(f.render().text.contains("00:00 q n p E v t ? 会議 ✓"))
+        f.press(.escape)
+        f.press(.char("v"))
+        #expect(f.model.state.view == .speaker)
+    }
+
+    @Test func editDeleteUndoAndMoveANote() throws {
+        let f = try Fixture()
+        f.press(.tab)
+        f.model.type("first"); f.press(.enter)
+        f.model.type("second"); f.press(.enter)
+        f.model.type("half-typed draft")
+        f.press(.up)
+        let notes = { f.model.live.session.notes(slot: "x86", topic: "amd-interrupt-virt") }
+        #expect(f.model.state.selectedNote == notes()[1].id)
+        f.press(.up)
+        #expect(f.model.state.selectedNote == notes()[0].id)
+        // Enter edits the selected note in the line; the draft waits.
+        f.press(.enter)
+        #expect(f.model.state.editor.text == "first")
+        #expect(f.render().text.contains("edit> first"))
+        f.press(.ctrl("u"))
+        f.model.type("first, edited")
+        f.press(.enter)
+        #expect(notes().map(\.text) == ["first, edited", "second"])
+        #expect(f.model.state.editor.text == "half-typed draft")
+        // Ctrl-Z takes the edit back.
+        f.press(.ctrl("z"))
+        #expect(notes().map(\.text) == ["first", "second"])
+        // Ctrl-D deletes the selected one; Ctrl-Z restores it.
+        f.press(.up)
+        f.press(.ctrl("d"))
+        #expect(notes().map(\.text) == ["first"])
+        f.press(.ctrl("z"))
+        #expect(notes().map(\.text) == ["first", "second"])
+        // m moves a note to another topic, picked from the agenda.
+        f.press(.down)
+        #expect(f.model.state.selectedNote == notes()[1].id)
+        f.press(.char("m"))
+        guard case .topicPicker(_, let index)? = f.model.state.overlay else {
+            Issue.record("no topic picker")
+            return
+        }
+        #expect(index == 0)
+        #expect(f.render().text.contains("Move the note to which topic?"))
+        f.press(.down, .enter)
+        #expect(notes().map(\.text) == ["first"])
+        #expect(f.model.live.session.notes(slot: "x86", topic: "intel-interrupt-virt").map(\.text) == ["second"])
+        f.press(.ctrl("z"))
+        #expect(notes().map(\.text) == ["first", "second"])
+        // Typing while a note is selected goes back to the line.
+        f.press(.up)
+        f.model.type("!")
+        #expect(f.model.state.selectedNote == nil)
+        #expect(f.model.state.editor.text == "half-typed draft!")
+    }
+
+    @Test func aNoteThatCannotBeRecordedStaysInTheLine() throws {
+        let log = FailingLog()
+        let f = try Fixture(log: log)
+        f.press(.tab)
+        f.model.type("important")
+        log.failing = true
+        f.press(.enter)
+        #expect(f.model.state.editor.text == "important")
+        #expect(f.model.state.message?.isError == true)
+        #expect(f.render().text.contains("No space left on device"))
+        log.failing = false
+        f.press(.enter)
+        #expect(f.model.state.editor.isEmpty)
+        #expect(f.model.live.session.notes(slot: "x86").map(\.text) == ["important"])
+    }
+
+    @Test func draftsAreKeptAndRestored() throws {
+        let log = MemoryLog()
+        let f = try Fixture(log: log)
+        f.press(.tab)
+        f.model.type("unsaved thought")
+        #expect(f.model.draftDirty)
+        f.model.saveDraft()
+        #expect(try log.loadDraft(by: "tester") == "unsaved thought")
+        let again = try Fixture(log: log)
+        again.model.restoreDraft()
+        #expect(again.model.state.editor.text == "unsaved thought")
+        f.press(.enter)
+        #expect(try log.loadDraft(by: "tester") == "", "a saved note clears the draft")
+    }
+
+    @Test func readOnlyViewsChangeNothing() throws {
+        let f = try Fixture(view: .speaker, readOnly: true)
+        let before = f.model.live.session.eventCount
+        for key: Key in [.char(" "), .char("n"), .char("p"), .char("+"), .char("-"), .char("E"), .char("y"), .char("s"), .enter, .tab, .ctrl("z"), .ctrl("d")] {
+            f.press(key)
+        }
+        #expect(f.model.live.session.eventCount == before)
+        f.press(.char("v"))
+        #expect(f.model.state.view == .notes)
+        f.model.type("x")
+        f.press(.enter)
+        #expect(f.model.live.session.eventCount == before)
+        #expect(f.model.handle(.key(.char("q"))) == .quit)
+    }
+
+    @Test func notesViewEscThenAKeyIsACommand() throws {
+        let f = try Fixture(view: .notes)
+        f.model.type("v")
+        #expect(f.model.state.view == .notes)
+        #expect(f.model.state.editor.text == "v")
+        f.press(.escape)
+        #expect(f.model.state.commandPending)
+        f.press(.char(" "))
+        #expect(f.model.live.snapshot()?.currentTopic?.isRunning == true)
+        #expect(!f.model.state.commandPending, "one key, then back to the note line")
+        f.model.type("w")
+        #expect(f.model.state.editor.text == "vw")
+    }
+
+    @Test func slotPicker() throws {
+        let f = try Fixture()
+        f.press(.char("s"))
+        #expect(f.render().text.contains("Open which slot?"))
+        f.press(.down, .down, .enter)
+        #expect(f.model.live.snapshot()?.slot.id == f.model.live.session.agenda.slots[2].id)
+    }
+
+    @Test func themesCycle() throws {
+        let f = try Fixture()
+        let names = f.model.themeNames
+        var seen: [String] = [f.model.theme.name]
+        for _ in names { f.press(.char("t")); seen.append(f.model.theme.name) }
+        #expect(Set(seen) == Set(names))
+        #expect(seen.last == seen.first)
+    }
+
+    @Test func timeRunningOutEndsTheSlotOnTick() throws {
+        let f = try Fixture()
+        f.press(.char(" "))
+        f.clock.advance(45 * 60 + 1)
+        f.model.tick()
+        #expect(f.effects == [.slotEnded(slot: "x86", cause: .timeUp)])
+    }
+}
+
+@Suite struct AppLoopTests {
+    @Test func drawsOnlyWhenTheFrameChanged() throws {
+        let f = try Fixture()
+        let terminal = TestTerminal()
+        let app = App(model: f.model, terminal: terminal)
+        app.render()
+        app.render()
+        #expect(terminal.frames.count == 1)
+        f.press(.char(" "))
+        app.render()
+        #expect(terminal.frames.count == 2)
+        f.clock.advance(0.4)
+        app.render()
+        #expect(terminal.frames.count == 2, "nothing visible changed within the second")
+        f.clock.advance(0.6)
+        app.render()
+        #expect(terminal.frames.count == 3)
+    }
+
+    @Test func wakesAtTheNextVisibleSecondNotBefore() throws {
+        let f = try Fixture()
+        let app = App(model: f.model, terminal: TestTerminal())
+        f.press(.char(" "))
+        f.clock.advance(0.25)
+        let now = Date()
+        let wake = app.nextWake(now: now)
+        #expect(abs(wake.timeIntervalSince(now) - 0.75) < 0.001)
+    }
+
+    @Test func idleWakesOnlyForTheMinute() throws {
+        let f = try Fixture()
+        let app = App(model: f.model, terminal: TestTerminal())
+        let now = Date(timeIntervalSince1970: 1_000_000_030)
+        #expect(app.nextWake(now: now) == Date(timeIntervalSince1970: 1_000_000_080))
+    }
+
+    @Test func bellAndFlashAsAPhaseBegins() throws {
+        let f = try Fixture()
+        let terminal = TestTerminal()
+        let app = App(model: f.model, terminal: terminal)
+        f.press(.char(" "))
+        app.render()
+        f.clock.advance(15 * 60 + 1)
+        app.render()
+        app.render()
+        #expect(terminal.bells == 1 && terminal.flashes == 1)
+        f.clock.advance(3 * 60)
+        app.render()
+        f.clock.advance(2 * 60)
+        app.render()
+        #expect(terminal.bells == 3)
+    }
+}

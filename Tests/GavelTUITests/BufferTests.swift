@@ -1,0 +1,53 @@
+import GavelCore
+import Testing
+@testable import GavelTUI
+
+@Suite struct BufferTests {
+    @Test func clipsByDisplayWidth() {
+        var b = Buffer(width: 10, height: 1)
+        let used = b.write("会議会議会議", x: 0, y: 0)
+        #expect(used == 10)
+        #expect(b.lines[0] == "会議会議会")
+        var c = Buffer(width: 10, height: 1)
+        c.write("a会議会議会", x: 0, y: 0)
+        #expect(c.lines[0] == "a会議会議 ", "a wide character that does not fit is left out")
+        var d = Buffer(width: 6, height: 1)
+        d.write("abcdef", x: 0, y: 0, limit: 3)
+        #expect(d.lines[0] == "abc   ")
+    }
+
+    @Test func controlCharactersNeverReachACell() {
+        var b = Buffer(width: 40, height: 1)
+        b.write("a\u{1b}[2Jb\u{7}c\u{202e}d\u{0}", x: 0, y: 0)
+        #expect(b.lines[0].hasPrefix("a^[[2Jb^Gc\\u{202e}d^@"))
+        for cell in b.cells {
+            #expect(!cell.character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f })
+        }
+    }
+
+    @Test func combiningMarksJoinTheirCell() {
+        var b = Buffer(width: 5, height: 1)
+        b.write("e\u{301}x", x: 0, y: 0)
+        #expect(b[0, 0].character == "e\u{301}")
+        #expect(b[1, 0].character == "x")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var b = Buffer(width: 4, height: 1)
+        b.write("会議", x: 0, y: 0)
+        b.write("x", x: 1, y: 0)
+        #expect(b.lines[0] == " x議")
+    }
+
+    @Test func digitsFitTheirBox() {
+        for h in 3...20 {
+            let font = BigDigits(height: h)
+            var b = Buffer(width: 200, height: h)
+            font.draw("+88:88", into: &b, x: 0, y: 0, style: .plain)
+            let lit = b.lines.map { $0.reversed().drop(while: { $0 == " " }).count }.max() ?? 0
+            #expect(lit <= font.width(of: "+88:88"))
+        }
+        #expect(BigDigits.fitting("20:00", columns: 76, rows: 18, maxHeight: 7)?.height == 7)
+        #expect(BigDigits.fitting("20:00", columns: 10, rows: 18) == nil)
+    }
+}

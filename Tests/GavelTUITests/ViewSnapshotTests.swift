@@ -1,0 +1,126 @@
+import Foundation
+import GavelCore
+import Testing
+@testable import GavelTUI
+
+/// Every view at 80x24 and 120x40 in every phase, read as text.
+@Suite struct ViewSnapshotTests {
+    /// Moves the example's first topic (20 minutes, warn at 5 and 2) into `phase`.
+    static func fixture(_ phase: String, view: ViewKind) throws -> Fixture {
+        // Driven from the chair console's keys, then shown in `view`.
+        let f = try Fixture(view: .chair)
+        defer { f.model.state.view = view }
+        switch phase {
+        case "ready":
+            break
+        case "running":
+            f.press(.char(" "))
+            f.clock.advance(61)
+            f.model.live.record(noteText: "会議 ✓ first note, with a wide title", at: f)
+            f.clock.advance(30)
+            f.model.live.record(noteText: "action: @alice send the patch \u{1b}]2;pwned\u{07}", at: f)
+            f.clock.advance(28.5)
+        case "warn":
+            f.press(.char(" "))
+            f.clock.advance(15 * 60 + 30)
+        case "urgent":
+            f.press(.char(" "))
+            f.clock.advance(18 * 60 + 5)
+        case "overtime":
+            f.press(.char(" "))
+            f.clock.advance(20 * 60 + 192)
+        case "paused":
+            f.press(.char(" "))
+            f.clock.advance(100)
+            f.press(.char(" "))
+            f.clock.advance(50)
+        case "ended":
+            f.press(.char(" "))
+            f.clock.advance(600)
+            f.press(.char("E"), .char("y"))
+            f.clock.advance(60)
+        default:
+            Issue.record("unknown phase \(phase)")
+        }
+        return f
+    }
+
+    static let phases = ["ready", "running", "warn", "urgent", "overtime", "paused", "ended"]
+
+    @Test(arguments: ViewKind.allCases)
+    func everyPhaseAtBothSizes(view: ViewKind) throws {
+        for phase in Self.phases {
+            let f = try Self.fixture(phase, view: view)
+            for (w, h) in [(80, 24), (120, 40)] {
+                let buffer = f.render(width: w, height: h)
+                SnapshotFile.check(buffer.text, named: "\(view.rawValue)-\(phase)-\(w)x\(h)")
+                #expect(!buffer.text.contains("\u{1b}"), "no raw escape reaches the frame")
+            }
+        }
+    }
+
+    @Test func speakerDigitsAreAtLeastSevenRowsAt80x24() throws {
+        let f = try Self.fixture("running", view: .speaker)
+        let rows = f.render().lines.filter { $0.contains("█") }.count
+        #expect(rows >= 7)
+        let big = try Self.fixture("running", view: .speaker).render(width: 120, height: 40).lines.filter { $0.contains("█") }.count
+        #expect(big > rows, "larger terminals get larger digits")
+    }
+
+    @Test func phaseInWords() throws {
+        #expect(try Self.fixture("warn", view: .speaker).render().text.contains("WRAP UP"))
+        #expect(try Self.fixture("urgent", view: .speaker).render().text.contains("TIME"))
+        #expect(try Self.fixture("overtime", view: .speaker).render().text.contains("+03:12 OVER"))
+    }
+
+    @Test func chairShowsTheCountdownAsPlainText() throws {
+        let f = try Self.fixture("running", view: .chair)
+        let text = f.render().text
+        #expect(text.contains("18:01"))
+        #expect(text.contains("AMD's new interrupt-virtualization hardware"))
+        #expect(text.contains("01:01 会議 ✓ first note"))
+        #expect(text.contains("^[]2;pwned^G"), "control characters are shown escaped")
+    }
+
+    @Test func tooSmall() throws {
+        for view in ViewKind.allCases {
+            let f = try Fixture(view: view)
+            let need = Screen.minimumSize(view)
+            let text = f.render(width: 20, height: 6).text
+            #expect(text.contains("too small"))
+            #expect(text.contains("(need \(need.width)x\(need.height))"))
+            // Any size at all draws without trapping.
+            for (w, h) in [(1, 1), (0, 0), (need.width, need.height), (need.width - 1, need.height), (300, 100)] {
+                _ = f.render(width: w, height: h)
+            }
+        }
+    }
+
+    @Test func overtimeFlashesOnlyWhenTheThemeFlashes() throws {
+        var frames: Set<String> = []
+        let f = try Self.fixture("overtime", view: .speaker)
+        for _ in 0..<2 {
+            frames.insert(f.render().cells.map { $0.style.reverse ? "r" : "." }.joined())
+            f.clock.advance(1)
+        }
+        #expect(frames.count == 2)
+        let noFlash = try Fixture(view: .speaker, theme: Theme(name: "still", colors: [:], flash: false, bell: false))
+        noFlash.press(.char(" "))
+        noFlash.clock.advance(20 * 60 + 10)
+        var still: Set<String> = []
+        for _ in 0..<2 {
+            still.insert(noFlash.render().cells.map { $0.style.reverse ? "r" : "." }.joined())
+            noFlash.clock.advance(1)
+        }
+        #expect(still.count == 1)
+    }
+}
+
+extension LiveSession {
+    /// Adds a note on the current topic, as the note line would.
+    func record(noteText: String, at fixture: Fixture) {
+        fixture.press(.tab)
+        fixture.model.type(noteText)
+        fixture.press(.enter, .escape)
+    }
+}
