@@ -222,7 +222,7 @@ public final class SessionStore: SessionLog {
         let rows: [Row]
         do {
             rows = try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, json FROM event WHERE id > ? ORDER BY id", arguments: [lastSeenID])
+                try Row.fetchAll(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [lastSeenID])
             }
         } catch {
             throw SessionStoreError.from(error, path: path)
@@ -230,15 +230,17 @@ public final class SessionStore: SessionLog {
         var events: [SessionEvent] = []
         events.reserveCapacity(rows.count)
         for row in rows {
-            let id: Int64 = row["id"]
             let json: String = row["json"]
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: Data(json.utf8)))
             } catch {
-                throw SessionStoreError.corrupt(path: path, detail: "event \(id) cannot be read: \(error)")
+                // Nothing is consumed: the same events come back, whole, on the next call.
+                let id: Int64 = row["id"]
+                let kind: String = row["kind"]
+                throw SessionStoreError.corrupt(path: path, detail: "event \(id) (\(kind)) cannot be read; a newer gavel may have written it")
             }
-            lastSeenID = id
         }
+        if let last = rows.last { lastSeenID = last["id"] }
         return events
     }
 

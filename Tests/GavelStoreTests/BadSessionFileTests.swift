@@ -98,6 +98,23 @@ import Testing
         #expect(error.description.contains(".recover"))
     }
 
+    @Test func anUnreadableEventIsReportedAndNothingIsConsumed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("odd.gavel")
+        let store = try SessionStore(path: path)
+        try store.append(SessionEvent(at: Date(), .openSlot(slot: "s1")))
+        try RawDatabase(path: path).execute("""
+            INSERT INTO event (at, kind, json) VALUES (0, 'speakerCue', '{"action":{"speakerCue":{}},"at":0}')
+            """)
+        #expect(throws: SessionStoreError.corrupt(path: path, detail: "event 2 (speakerCue) cannot be read; a newer gavel may have written it")) {
+            try store.newEvents()
+        }
+        // The readable event before it was not swallowed by the failure.
+        #expect(throws: SessionStoreError.self) { try store.newEvents() }
+        try RawDatabase(path: path).execute("DELETE FROM event WHERE id = 2")
+        #expect(try store.newEvents().map(\.action) == [.openSlot(slot: "s1")])
+    }
+
     @Test func aMissingFolderIsNamed() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("no/such/s.gavel")
