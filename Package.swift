@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
         .testTarget(name: "GavelStoreTests", dependencies: ["GavelStore", "GavelCore"]),
         .testTarget(name: "GavelSummaryTests", dependencies: ["GavelSummary", "GavelCore"], exclude: ["Golden"]),
         .testTarget(name: "GavelScheduleTests", dependencies: ["GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
