@@ -29,7 +29,7 @@ public enum PlanReport {
             out += "\nRejected: " + plan.rejected.map { "\"\($0.title)\"" }.joined(separator: ", ") + "\n"
         }
         if !plan.demoted.isEmpty {
-            out += "Demoted to lightning talks: " + plan.demoted.map { "\"\($0.title)\"" }.joined(separator: ", ") + "\n"
+            out += (plan.rejected.isEmpty ? "\n" : "") + "Demoted to lightning talks: " + plan.demoted.map { "\"\($0.title)\"" }.joined(separator: ", ") + "\n"
         }
         out += plan.conflicts.isEmpty ? (s.busy.isEmpty ? "" : "\nConflicts: none\n")
             : "\nConflicts it could not avoid: \(plan.conflicts.count) (see above)\n"

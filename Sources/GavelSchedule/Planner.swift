@@ -47,6 +47,16 @@ public enum Planner {
                 return Plan(tradeOffs: tradeOffs(s, talks: talks.count, lightning: lightning.count), agenda: agenda,
                             rejected: rejected, demoted: demoted, conflicts: placed.conflicts, reasons: reasons)
             case .failure(.lightning):
+                // With --demote, one more demotion may free a slot for the lightning talks; take it if so.
+                if demote, attempt < order.count {
+                    let next = order[attempt]
+                    var scratch: [String] = []
+                    if case .success = layout(remaining.filter { $0 != next }, light + [next], s, reasons: &scratch) {
+                        victims.append(next)
+                        attempt += 1
+                        continue
+                    }
+                }
                 if let last = light.last { droppedLightning.append(last) } else if attempt < order.count { victims.append(order[attempt]); attempt += 1 }
             case .failure(.talks):
                 if attempt < order.count {
@@ -112,13 +122,15 @@ public enum Planner {
                 out.append("take all: \(talks.count) talks share \(mins(s.capacity - lightning.count * s.lightning)) min, \(String(format: "%.1f", Double(s.capacity - lightning.count * s.lightning) / Double(talks.count) / 60)) min each, not below min_topic \(mins(s.minTopic)) min")
             }
         } else {
+            var left = talks
             for v in victims {
-                let peers = talks.filter { $0.category == v.category }.count
-                out.append("\(demote ? "demoted to a lightning talk" : "rejected"): \"\(v.title)\" (\(v.category) has the most talks, \(peers); it was submitted last of them)")
+                let peers = left.filter { $0.category == v.category }.count
+                left.removeAll { $0 == v }
+                out.append("\(demote ? "demoted to a lightning talk" : "rejected"): \"\(v.title)\" (\(v.category) has the most talks left, \(peers); it was submitted last of them)")
             }
         }
         for l in droppedLightning {
-            out.append("rejected lightning talk \"\(l.title)\": no slot has room for all lightning talks")
+            out.append("rejected \(l.kind == .talk ? "demoted talk" : "lightning talk") \"\(l.title)\": no slot has room for all lightning talks")
         }
         return out
     }

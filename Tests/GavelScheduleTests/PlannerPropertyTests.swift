@@ -57,7 +57,8 @@ struct SeededGenerator: RandomNumberGenerator {
         var seen = (rejections: 0, conflicts: 0, multiSlot: 0, lightning: 0, merged: 0)
         for round in 0..<300 {
             let s = Self.randomSubmissions(&rng)
-            let plan = Planner.plan(s)
+            let demote = round % 3 == 2
+            let plan = Planner.plan(s, demote: demote)
             if !plan.rejected.isEmpty { seen.rejections += 1 }
             if !plan.conflicts.isEmpty { seen.conflicts += 1 }
             if plan.agenda.slots.contains(where: { $0.length > s.slotLength }) { seen.multiSlot += 1 }
@@ -93,7 +94,10 @@ struct SeededGenerator: RandomNumberGenerator {
                 let again = try AgendaParser.parse(AgendaWriter.toml(plan.agenda), file: "round\(round).toml").agenda
                 #expect(again == plan.agenda, "round \(round): agenda does not read back")
             }
-            #expect(Planner.plan(s).agenda == plan.agenda, "round \(round): not deterministic")
+            #expect(Planner.plan(s, demote: demote).agenda == plan.agenda, "round \(round): not deterministic")
+            for d in plan.demoted {
+                #expect(plan.agenda.allTopics.first { $0.topic.id == d.id }?.topic.kind == .lightning, "round \(round): \(d.id) not demoted")
+            }
         }
         // The generator reaches every rule: rejections, named conflicts, double slots, lightning, merges.
         #expect(seen.rejections > 20 && seen.conflicts > 5 && seen.multiSlot > 20 && seen.lightning > 20 && seen.merged > 20, "\(seen)")
