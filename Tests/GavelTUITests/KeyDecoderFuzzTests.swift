@@ -40,6 +40,28 @@ import Testing
         for _ in 0..<Hardening.iterations { _ = CursesTerminal.functionKey(Int32.random(in: .min ... .max, using: &rng)) }
     }
 
+    /// Code sequences that once broke decoding (Corpus/keys: hex codes as get_wch returns them, `#`
+    /// comments), decoded, joined, typed into the note line and drawn.
+    @Test func corpus() throws {
+        let dir = Hardening.corpus.appendingPathComponent("keys")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(!files.isEmpty)
+        let model = try Hardening.model(try Hardening.exampleAgenda(), view: .notes, clock: ManualClock(Hardening.start))
+        for name in files {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let codes = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+                .flatMap { $0.split(separator: " ") }.compactMap { UInt32($0, radix: 16) }
+            #expect(!codes.isEmpty, "\(name) holds no codes")
+            let events = CursesTerminal.joiningMarks(codes.compactMap { Key.fromCode($0).map { InputEvent.key($0) } })
+            for event in events { _ = model.handle(event) }
+            var buffer = Buffer(width: 20, height: 1)
+            buffer.write(String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init))), x: 0, y: 0)
+            #expect(Hardening.forbiddenCells(buffer).isEmpty && Hardening.wellFormed(buffer), "\(name)")
+            let frame = Screen.render(model.frame(width: 80, height: 24))
+            #expect(Hardening.forbiddenCells(frame).isEmpty && Hardening.wellFormed(frame), "\(name)")
+        }
+    }
+
     @Test func joiningMarksKeepsEveryScalar() {
         var rng = HardeningRandom(seed: 0x301)
         for _ in 0..<Hardening.iterations {
