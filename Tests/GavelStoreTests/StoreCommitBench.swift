@@ -6,7 +6,7 @@ import Testing
 
 /// How long a durable note takes to commit (fsync included), printed as `name: value` lines for
 /// bench/store-commit.sh. `GAVEL_BENCH_COMMITS` sets the count (200 in a normal test run).
-@Suite struct StoreCommitBench {
+@Suite(.serialized) struct StoreCommitBench {
     static var commits: Int { ProcessInfo.processInfo.environment["GAVEL_BENCH_COMMITS"].flatMap(Int.init) ?? 200 }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -52,5 +52,33 @@ import Testing
             normalSamples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         Self.report("store.commit_synchronous_normal", normalSamples)
+    }
+
+    /// Opening a long day's session (5,000 events: identification, quick_check, migrations) and
+    /// reading it back whole, as a restarted gavel does.
+    @Test func openingALongSession() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("day.gavel")
+        let raw = try RawDatabase(path: path)
+        _ = try SessionStore(path: path)
+        let json = String(decoding: try JSONEncoder().encode(SessionEvent(at: Date(), .noteAdded(
+            id: "x", slot: "s1", topic: "a", text: String(repeating: "a note of some length ", count: 5), by: "chair"))), as: UTF8.self)
+        try raw.queue.inDatabase { db in
+            try db.inTransaction {
+                for i in 0..<5000 {
+                    try db.execute(sql: "INSERT INTO event (at, kind, note, json) VALUES (0, 'noteAdded', ?, ?)",
+                                   arguments: ["n\(i)", json.replacingOccurrences(of: "\"x\"", with: "\"n\(i)\"")])
+                }
+                return .commit
+            }
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let store = try SessionStore(path: path)
+        let opened = DispatchTime.now().uptimeNanoseconds
+        let events = try store.newEvents()
+        let read = DispatchTime.now().uptimeNanoseconds
+        #expect(events.count == 5000)
+        print(String(format: "store.open_5000_events_ms: %.1f", Double(opened - start) / 1e6))
+        print(String(format: "store.read_5000_events_ms: %.1f", Double(read - opened) / 1e6))
     }
 }
