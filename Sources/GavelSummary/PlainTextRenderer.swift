@@ -1,6 +1,7 @@
 import GavelCore
 
-/// Spells a summary as plain text for e-mail: headings underlined, lists with `-`, tables in
+/// Spells a summary as plain text for e-mail: headings underlined (`=`, `-`, `~`, then `Title:`),
+/// lists with `-`, tables in
 /// columns padded by display width. Typed text needs no escaping here: it is already one line
 /// without control characters.
 public enum PlainTextRenderer {
@@ -20,6 +21,7 @@ public enum PlainTextRenderer {
             switch level {
             case ...1: return text + "\n" + String(repeating: "=", count: max(3, TextWidth.of(text))) + "\n"
             case 2: return text + "\n" + String(repeating: "-", count: max(3, TextWidth.of(text))) + "\n"
+            case 3: return text + "\n" + String(repeating: "~", count: max(3, TextWidth.of(text))) + "\n"
             default: return text + ":\n"
             }
         case .paragraph(let inlines):
