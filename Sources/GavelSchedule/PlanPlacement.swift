@@ -30,15 +30,16 @@ extension Planner {
             let tail = Array(blocks.indices.dropFirst(movable))
             orders = permutations(Array(0..<movable)).map { $0 + tail }
         }
-        var best: (conflicts: [Conflict], slots: [Slot], typical: Int?, order: [Int], moves: [String])?
+        // Choose the order with topics in submission order (cheap), then arrange topics within
+        // the slots of that order only, so the search stays small.
+        var chosen: (conflicts: Int, order: [Int])?
         for order in orders {
-            guard let built = build(order.map { blocks[$0] }, pos, s) else { continue }
-            if best == nil || built.conflicts.count < (best?.conflicts.count ?? 0) {
-                best = (built.conflicts, built.slots, built.typical, order, built.moves)
-            }
-            if best?.conflicts.isEmpty == true { break }
+            guard let built = build(order.map { blocks[$0] }, pos, s, arrangeTopics: false) else { continue }
+            if chosen == nil || built.conflicts.count < (chosen?.conflicts ?? 0) { chosen = (built.conflicts.count, order) }
+            if chosen?.conflicts == 0 { break }
         }
-        guard let best else { return nil }
+        guard let chosen, let built = build(chosen.order.map { blocks[$0] }, pos, s, arrangeTopics: true) else { return nil }
+        let best = (conflicts: built.conflicts, slots: built.slots, typical: built.typical, order: chosen.order, moves: built.moves)
         var reasons: [String] = []
         if best.order != Array(blocks.indices) {
             reasons.append("slots reordered from category order to meet fewer busy times (\(best.conflicts.count) left)")
@@ -63,7 +64,7 @@ extension Planner {
     }
 
     /// Slots for blocks laid in this order, or nil when a slot cannot give each talk `min_topic`.
-    static func build(_ blocks: [Block], _ pos: [Position], _ s: Submissions)
+    static func build(_ blocks: [Block], _ pos: [Position], _ s: Submissions, arrangeTopics: Bool)
         -> (slots: [Slot], conflicts: [Conflict], typical: Int?, moves: [String])? {
         var slots: [Slot] = []
         var moves: [String] = []
@@ -110,7 +111,7 @@ extension Planner {
                 var n = 2
                 while usedSlotIDs.contains(id) { id = "\(baseID)-\(n)"; n += 1 }
                 usedSlotIDs.insert(id)
-                let arranged = arrange(talks, each: each, lightning: light, start: run.start, s)
+                let arranged = arrange(talks, each: each, lightning: light, start: run.start, s, search: arrangeTopics)
                 conflicts += arranged.conflicts
                 let planned = arranged.topics.filter { $0.kind == .talk }.map(\.id)
                 if planned != talks.map(\.id) {
@@ -126,7 +127,7 @@ extension Planner {
 
     /// Talks (in the order with the fewest busy conflicts, submission order first) then lightning talks.
     static func arrange(_ talks: [Submission], each: Int, lightning: [Submission], start: Date?,
-                        _ s: Submissions) -> (topics: [Topic], conflicts: [Conflict]) {
+                        _ s: Submissions, search: Bool) -> (topics: [Topic], conflicts: [Conflict]) {
         func topics(_ order: [Submission]) -> [(Submission, Topic)] {
             order.map { sub in
                 (sub, Topic(id: sub.id, title: sub.title, speakers: sub.speakers, length: sub.kind == .lightning || lightning.contains(sub) && !talks.contains(sub) ? s.lightning : each,
@@ -150,7 +151,7 @@ extension Planner {
         }
         var best = topics(talks + lightning)
         var bestConflicts = conflicts(best)
-        if !bestConflicts.isEmpty, talks.count <= 6 {
+        if search, !bestConflicts.isEmpty, talks.count <= 6 {
             for order in permutations(Array(talks.indices)) {
                 let candidate = topics(order.map { talks[$0] } + lightning)
                 let c = conflicts(candidate)
