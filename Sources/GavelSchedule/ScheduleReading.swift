@@ -4,7 +4,7 @@ import GavelCore
 /// Reads a schedule file of either format, telling them apart by content, then by extension.
 public enum ScheduleReading {
     public static func read(path: String, fallbackZone: TimeZone? = nil) throws(FileError) -> ScheduleFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = contents(atPath: path) else {
             throw FileError(file: path, line: nil, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
         }
         return try read(data, file: path, fallbackZone: fallbackZone)
@@ -33,6 +33,14 @@ public enum ScheduleReading {
             return try ICalendarReader.parse(String(decoding: bytes, as: UTF8.self), file: file, fallbackZone: fallbackZone)
         }
         throw FileError(file: file, line: 1, "not a schedule gavel knows: expected frab XML (<schedule>) or iCalendar (BEGIN:VCALENDAR)")
+    }
+
+    /// The bytes of a file, or of a pipe such as /dev/stdin.
+    static func contents(atPath path: String) -> Data? {
+        if let data = FileManager.default.contents(atPath: path) { return data }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.readToEnd() ?? Data()
     }
 
     /// The `encoding="..."` of an XML declaration at the start, if any.

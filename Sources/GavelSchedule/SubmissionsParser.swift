@@ -22,7 +22,7 @@ import GavelCore
 /// ```
 public enum SubmissionsParser {
     public static func load(path: String) throws(FileError) -> Submissions {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = ScheduleReading.contents(atPath: path) else {
             throw FileError(file: path, line: nil, "cannot read the submissions file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
