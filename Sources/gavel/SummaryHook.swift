@@ -1,15 +1,21 @@
 import Foundation
 import GavelCore
+import GavelStore
 import GavelSummary
 
 /// Performs what the engine asks for after events: writes a slot's summary when it ends, and
 /// rewrites it when one of its notes changes afterwards, then rewrites the index. A write that
 /// failed is tried again with the next change, so a full disk, once freed, gets its summary.
+///
+/// Every view that records (the chair, note-takers) writes them; the files are replaced whole,
+/// so two processes writing at once leave one complete file. A view that only watches (the
+/// speaker view) writes nothing, so a speaker never sees a write error.
 enum SummaryHook {
     /// Returns a message to show the user when a summary could not be written, else nil.
     static func perform(_ effects: [Session.Effect], live: LiveSession, agendaPath: String) -> String? {
         let asked = SummaryFiles.slotsToWrite(effects)
         guard !asked.isEmpty else { return nil }
+        if let store = live.log as? SessionStore, store.readOnly { return nil }
         let slots = pending.take(adding: asked)
         do {
             try SummaryFiles(agendaPath: agendaPath).write(live.session, slots: slots, at: live.now)
