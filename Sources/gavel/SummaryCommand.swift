@@ -22,7 +22,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Only this slot (its id in the agenda).")
     var slot: String?
 
-    @Option(help: "markdown, mediawiki, json or text.")
+    @Option(help: "Markdown; MediaWiki for wikis; JSON for scripts; text for e-mail.")
     var format: SummaryFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of printing.")
