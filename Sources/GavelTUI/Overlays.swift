@@ -21,7 +21,10 @@ enum Overlays {
     /// A box with a border in the middle of the screen; returns its inner rectangle.
     static func box(title: String, width: Int, height: Int, frame: Frame, into buffer: inout Buffer) -> (x: Int, y: Int, w: Int, h: Int) {
         let theme = frame.theme
-        let bw = min(buffer.width, width + 4), bh = min(buffer.height, height + 2)
+        var bw = min(buffer.width, width + 4)
+        let bh = min(buffer.height, height + 2)
+        // Nearly as wide as the screen: take all of it, so no stray column shows beside the border.
+        if bw >= buffer.width - 2 { bw = buffer.width }
         let x = (buffer.width - bw) / 2, y = (buffer.height - bh) / 2
         let style = theme.style(.text)
         buffer.fill(x: x, y: y, width: bw, height: bh, style: style)
@@ -44,32 +47,43 @@ enum Overlays {
         case .notes: contexts = [.noteLine, .selectedNote, .notesCommand]
         }
         if frame.state.readOnly { contexts = [frame.state.view == .speaker ? .speaker : .notesCommand] }
+        // Each binding once, under the first context that has it.
         var rows: [(String, String)] = []
+        var shown: Set<String> = []
         for context in contexts {
             let heading: String = switch context {
-            case .chair: "Keys"
-            case .speaker: "Keys"
+            case .chair, .speaker: "Keys"
             case .notesCommand: "After Esc"
             case .noteLine: "In the note line"
             case .selectedNote: "On a selected note"
             default: ""
             }
+            let fresh = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter { shown.insert($0.label + "\t" + $0.help).inserted }
+            guard !fresh.isEmpty else { continue }
             rows.append(("", heading))
-            for b in KeyTable.bindings(in: context, readOnly: frame.state.readOnly) { rows.append((b.label, b.help)) }
+            for b in fresh { rows.append((b.label, b.help)) }
         }
-        rows.append(("", ""))
-        rows.append(("", "Line editing: Left/Right Home/End Backspace Delete Ctrl-W Ctrl-U"))
+        rows.append(("", "Editing: arrows Home End Ctrl-W Ctrl-U"))
         rows.append(("", "Any key closes this help."))
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
-        let width = min(buffer.width - 4, max(40, rows.map { labelWidth + 2 + TextWidth.of($0.1) }.max() ?? 40))
-        let inner = box(title: "Help", width: width, height: min(buffer.height - 2, rows.count), frame: frame, into: &buffer)
-        for (i, row) in rows.prefix(inner.h).enumerated() {
-            let y = inner.y + i
+        let rowWidth = rows.map { $0.0.isEmpty ? TextWidth.of($0.1) : labelWidth + 3 + TextWidth.of($0.1) }.max() ?? 40
+        // Two columns when one does not fit the height.
+        let columns = rows.count > buffer.height - 2 && buffer.width >= 60 ? 2 : 1
+        let perColumn = (rows.count + columns - 1) / columns
+        let columnWidth = columns == 1 ? min(buffer.width - 4, rowWidth) : (buffer.width - 6) / 2
+        let inner = box(title: "Help", width: columns * columnWidth + (columns - 1) * 2,
+                        height: min(buffer.height - 2, perColumn), frame: frame, into: &buffer)
+        for (i, row) in rows.enumerated() {
+            let column = i / perColumn, line = i % perColumn
+            guard line < inner.h else { continue }
+            let x = inner.x + column * (columnWidth + 2), y = inner.y + line
             if row.0.isEmpty {
-                buffer.write(row.1, x: inner.x, y: y, style: frame.theme.style(.accent, bold: !row.1.isEmpty && !row.1.hasPrefix("Line") && !row.1.hasPrefix("Any")), limit: inner.w)
+                let isHeading = !row.1.hasPrefix("Editing") && !row.1.hasPrefix("Any")
+                buffer.write(row.1, x: x, y: y, style: frame.theme.style(.accent, bold: isHeading), limit: columnWidth)
             } else {
-                buffer.write(row.0, x: inner.x + 1, y: y, style: frame.theme.style(.text, bold: true), limit: inner.w)
-                buffer.write(row.1, x: inner.x + labelWidth + 3, y: y, style: frame.theme.style(.text), limit: inner.w - labelWidth - 3)
+                buffer.write(row.0, x: x + 1, y: y, style: frame.theme.style(.text, bold: true), limit: columnWidth - 1)
+                Screen.writeClipped(row.1, into: &buffer, x: x + labelWidth + 3, y: y, width: columnWidth - labelWidth - 3,
+                                    style: frame.theme.style(.text))
             }
         }
     }

@@ -134,6 +134,12 @@ public enum Screen {
             case .notes: hint = "(press a command key, or Esc to type again)"
             default: hint = frame.state.readOnly ? "" : "Tab: type a note"
             }
+            if !frame.state.readOnly, frame.state.view == .chair, !frame.state.editor.isEmpty {
+                // A draft waits in the line (restored after a restart, or left with Esc).
+                let x = 1 + buffer.write("Tab: continue the note: ", x: 1, y: y, style: theme.style(.text, dim: true))
+                writeClipped(frame.state.editor.text, into: &buffer, x: x, y: y, width: buffer.width - x - 1, style: theme.style(.text))
+                return
+            }
             buffer.write(hint, x: 1, y: y, style: theme.style(.text, dim: true))
             return
         }

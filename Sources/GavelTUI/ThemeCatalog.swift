@@ -56,7 +56,7 @@ public struct ThemeCatalog: Sendable {
         if let source = BuiltinThemes.source(name) {
             return try Theme.parse(source, name: name, file: "themes/\(name).toml")
         }
-        throw FileError(file: name, line: nil, "no such theme; known themes: \(names().joined(separator: ", "))")
+        throw FileError(file: "gavel", line: nil, "no theme named \"\(name)\"; known themes: \(names().joined(separator: ", "))")
     }
 
     /// The theme to start with: `requested`, else `mono` when `NO_COLOR` is set, else `default`.
