@@ -60,15 +60,12 @@ public final class App {
         return outcome
     }
 
-    /// When the loop must wake next at the latest: the session's next visible change, the next
-    /// minute (the wall clock, and slots that begin on schedule), the draft's deadline.
+    /// When the loop must wake next at the latest: the next change of what the frame shows (see
+    /// `WakePlan`), or the draft's deadline.
     func nextWake(now: Date) -> Date {
-        var wake = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
-        if let change = model.live.session.nextChange(after: model.live.now) {
-            // The session runs on its own clock; convert its instant to a delay.
-            let delay = change.timeIntervalSince(model.live.now)
-            wake = min(wake, now.addingTimeInterval(max(0, delay)))
-        }
+        // The session runs on its own clock; convert its instant into a delay from `now`.
+        let planned = WakePlan.next(after: model.live.snapshot())
+        var wake = now.addingTimeInterval(max(0, planned.timeIntervalSince(model.live.now)))
         if let d = draftDeadline { wake = min(wake, d) }
         return wake
     }

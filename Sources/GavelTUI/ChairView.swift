@@ -119,10 +119,12 @@ enum ChairView {
         let role: ColorRole = snapshot.isBehind ? .warn : .ok
         x += buffer.write(String(repeating: "█", count: filled), x: x, y: y, style: theme.style(role))
         x += buffer.write(String(repeating: "░", count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
-        let remainingText = left >= 0 ? "\(ClockText.mmss(left)) left of \(DurationText.format(length))" : "\(ClockText.mmss(-left)) over"
+        // Whole minutes: the slot's own seconds would wake the loop a second time each second.
+        let minutes = WakePlan.minutes(left)
+        let remainingText = left >= 0 ? "\(minutes) min left of \(DurationText.format(length))" : "\(minutes) min over"
         x += buffer.write("  " + remainingText, x: x, y: y, style: theme.style(.text))
         if let share = snapshot.fairShare {
-            buffer.write("  behind: \(ClockText.mmss(share)) per topic left", x: x, y: y, style: theme.style(.warn, bold: true))
+            buffer.write("  behind: \(share / 60) min per topic left", x: x, y: y, style: theme.style(.warn, bold: true))
         }
     }
 }

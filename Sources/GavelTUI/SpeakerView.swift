@@ -50,7 +50,7 @@ enum SpeakerView {
         } else {
             let left = snapshot.slotRemaining
             // Whole minutes: the speaker needs no second-by-second slot clock, and it saves bytes.
-            let minutes = (abs(left) + 59) / 60
+            let minutes = WakePlan.minutes(left)
             slotText = SafeText.escaped(snapshot.slot.title) + " · slot: " + (left >= 0 ? "\(minutes) min left" : "\(minutes) min over")
         }
         buffer.write(slotText, x: 1, y: h - 1, style: theme.style(.text, dim: true), limit: w - 10)

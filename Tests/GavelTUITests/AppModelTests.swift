@@ -225,8 +225,36 @@ import Testing
     @Test func idleWakesOnlyForTheMinute() throws {
         let f = try Fixture()
         let app = App(model: f.model, terminal: TestTerminal())
-        let now = Date(timeIntervalSince1970: 1_000_000_030)
-        #expect(app.nextWake(now: now) == Date(timeIntervalSince1970: 1_000_000_080))
+        f.clock.advance(20)
+        let now = Date()
+        #expect(abs(app.nextWake(now: now).timeIntervalSince(now) - 40) < 0.001, "the wall clock's next minute")
+    }
+
+    @Test func theSlotsOwnPhaseAddsNoWakeUps() throws {
+        let f = try Fixture()
+        f.press(.char(" "))
+        f.clock.advance(0.5)
+        f.press(.char("n"))   // the next topic starts half a second off the slot's phase
+        let end = f.clock.now().addingTimeInterval(300)
+        var wakes = 0
+        while f.clock.now() < end {
+            let delay = WakePlan.next(after: f.model.live.snapshot()).timeIntervalSince(f.clock.now())
+            #expect(delay > 0 && delay <= 1.0000001)
+            f.clock.advance(delay)
+            wakes += 1
+        }
+        // One wake a second on the topic's phase, plus the wall clock's minute (5 in 300 s).
+        #expect(wakes <= 300 + 5 + 1, "\(wakes) wakes in 300 s")
+        #expect(wakes >= 300)
+    }
+
+    @Test func wakesWhenTheSlotsTimeRunsOut() throws {
+        let f = try Fixture()
+        f.press(.char(" "))
+        f.press(.char(" "))   // paused: no countdown runs, but the slot's deadline still comes
+        f.clock.set(Fixture.start.addingTimeInterval(45 * 60 - 0.25))
+        let wake = WakePlan.next(after: f.model.live.snapshot())
+        #expect(abs(wake.timeIntervalSince(Fixture.start) - 45 * 60) < 0.001)
     }
 
     @Test func bellAndFlashAsAPhaseBegins() throws {
