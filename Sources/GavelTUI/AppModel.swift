@@ -73,6 +73,11 @@ public final class AppModel {
     /// Records what time alone caused and what other processes wrote; passes effects on.
     public func tick() {
         do {
+            // A read-only view records nothing, and leaves effects (summaries) to the chair's process.
+            if state.readOnly {
+                try live.sync()
+                return
+            }
             deliver(try live.tick())
         } catch {
             state.message = .init("could not record the slot's end: \(error)", isError: true)
@@ -181,6 +186,8 @@ public final class AppModel {
             if state.view == .notes { state.commandPending = true } else { state.noteFocus = false }
             cancelEditing()
         case .selectEarlier:
+            // From the chair's keys, Up goes to the note line and selects the latest note.
+            if state.view == .chair, !state.noteFocus { state.noteFocus = true }
             select(by: -1)
         case .selectLater:
             select(by: 1)

@@ -70,8 +70,8 @@ public enum KeyTable {
         KeyBinding(keys: [.enter], command: .saveNote, help: "save the note", contexts: [.noteLine], inLegend: true, readOnlySafe: false),
         KeyBinding(keys: [.escape], command: .leaveNotes, help: "leave the note line", contexts: [.noteLine], inLegend: true, readOnlySafe: true),
         KeyBinding(keys: [.tab], command: .leaveNotes, help: "leave the note line", contexts: [.noteLine], inLegend: false, readOnlySafe: true),
-        KeyBinding(keys: [.up], command: .selectEarlier, help: "select an earlier note", contexts: [.noteLine, .selectedNote], inLegend: true, readOnlySafe: true),
-        KeyBinding(keys: [.down], command: .selectLater, help: "select a later note", contexts: [.noteLine, .selectedNote], inLegend: false, readOnlySafe: true),
+        KeyBinding(keys: [.up], command: .selectEarlier, help: "select an earlier note", contexts: [.chair, .noteLine, .selectedNote], inLegend: true, readOnlySafe: false),
+        KeyBinding(keys: [.down], command: .selectLater, help: "select a later note", contexts: [.noteLine, .selectedNote], inLegend: false, readOnlySafe: false),
         KeyBinding(keys: [.ctrl("z")], command: .undo, help: "undo note edit/delete/move", contexts: [.noteLine, .selectedNote], inLegend: true, readOnlySafe: false),
 
         KeyBinding(keys: [.enter], command: .editNote, help: "edit it in the note line", contexts: [.selectedNote], inLegend: true, readOnlySafe: false),

@@ -79,7 +79,7 @@ public enum Screen {
         }
         var context = frame.state.context
         if context == .notesCommand, !frame.state.commandPending, !frame.state.readOnly { context = .noteLine }
-        var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter(\.inLegend)
+        var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter { $0.inLegend && !(context == .chair && $0.command == .selectEarlier) }
             .map { (text: "\($0.keys.first?.description ?? "") \($0.short)", rank: legendRank($0.command)) }
         if [.chair, .speaker, .notesCommand].contains(context), !frame.state.readOnly {
             items.insert(("+/- time", 2), at: min(3, items.count))

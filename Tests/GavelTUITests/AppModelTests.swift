@@ -107,6 +107,28 @@ import Testing
         #expect(f.model.state.editor.text == "half-typed draft!")
     }
 
+    @Test func upFromTheChairsKeysSelectsTheLatestNote() throws {
+        let f = try Fixture()
+        f.press(.tab)
+        f.model.type("one"); f.press(.enter)
+        f.model.type("two"); f.press(.enter)
+        f.press(.escape)
+        #expect(!f.model.state.noteFocus)
+        f.press(.up)
+        #expect(f.model.state.noteFocus)
+        #expect(f.model.state.selectedNote == f.model.live.session.notes(slot: "x86").last?.id)
+        #expect(f.render().text.contains("Ctrl-D delete"))
+    }
+
+    @Test func aReadOnlyViewNeitherRecordsTimeUpNorPerformsEffects() throws {
+        let f = try Fixture(view: .speaker, readOnly: true)
+        try f.model.live.perform(.toggle)
+        f.clock.advance(46 * 60)
+        f.model.tick()
+        #expect(f.effects.isEmpty)
+        #expect(f.model.state.message == nil)
+    }
+
     @Test func aNoteThatCannotBeRecordedStaysInTheLine() throws {
         let log = FailingLog()
         let f = try Fixture(log: log)
