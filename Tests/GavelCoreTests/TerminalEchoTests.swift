@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import GavelCore
+
+/// What the command line prints from a user's file (`gavel check`'s plan table, every
+/// `FILE:LINE: message` quoting a bad value) goes straight to a terminal: an escape sequence in an
+/// agenda title or a theme value must not reach it raw (`\e]2;pwned\a` retitles the window,
+/// `\e[2J` clears it, U+202E reverses what follows). Recorded as known issues until the printing
+/// escapes them; each fails as "known issue not recorded" once fixed, so the wrapper comes off.
+@Suite struct TerminalEchoTests {
+    static func rawControls(_ text: String) -> [String] {
+        text.unicodeScalars.filter { s in
+            let v = s.value
+            return (v < 0x20 && v != 0x0A) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+    }
+
+    static let hostile = """
+    title = "MC \\u001b]2;pwned\\u0007"
+    [[slot]]
+    id = "a"
+    title = "Slot \\u001b[2J \\u202e evil"
+    length = "45m"
+    [[slot.topic]]
+    title = "Topic \\u0000 nul"
+    speakers = ["Eve \\u001b]2;pwned\\u0007"]
+    """
+
+    @Test func planTableEscapesAgendaText() throws {
+        let agenda = try AgendaParser.parse(Self.hostile, file: "h.toml", defaultTimeZone: TimeZone(identifier: "UTC") ?? .current).agenda
+        let table = PlanTable.render(agenda)
+        #expect(table.contains("pwned"))
+        withKnownIssue("gavel check prints agenda titles and speakers raw (PlanTable.render)") {
+            #expect(Self.rawControls(table).isEmpty, "\(Self.rawControls(table))")
+        }
+    }
+
+    @Test func diagnosticsEscapeQuotedValues() {
+        let bad = "title = \"x\"\n[[slot]]\nid = \"a\"\ntitle = \"s\"\nlength = \"\\u001b]2;pwned\\u0007\"\n[[slot.topic]]\ntitle = \"t\"\n"
+        do {
+            _ = try AgendaParser.parse(bad, file: "h.toml", defaultTimeZone: TimeZone(identifier: "UTC") ?? .current)
+            Issue.record("a bad duration was accepted")
+        } catch {
+            let text = error.description
+            #expect(text.hasPrefix("h.toml:5: "))
+            withKnownIssue("FILE:LINE messages quote the bad value raw (Diagnostic.description)") {
+                #expect(Self.rawControls(text).isEmpty, "\(Self.rawControls(text))")
+            }
+        }
+    }
+}
