@@ -1,4 +1,4 @@
-/// Countdown text drawn as large seven-segment characters, scalable to any height from 3 rows.
+/// Countdown text drawn as large seven-segment characters, scalable to any height from 5 rows.
 ///
 /// Segments are runs of full blocks in the phase colour over blanks of the same style, so when a
 /// digit changes only the cells of the segments that changed differ, with no attribute changes
@@ -14,7 +14,7 @@ public struct BigDigits: Sendable, Equatable {
     public let gap: Int
 
     public init(height: Int) {
-        self.height = max(3, height)
+        self.height = max(5, height)
         self.width = max(3, self.height)
         self.stroke = self.width >= 5 ? 2 : 1
         self.gap = self.width >= 8 ? 2 : 1
@@ -36,7 +36,7 @@ public struct BigDigits: Sendable, Equatable {
     /// when even the smallest does not fit.
     public static func fitting(_ text: String, columns: Int, rows: Int, maxHeight: Int = .max) -> BigDigits? {
         var h = min(rows, maxHeight)
-        while h >= 3 {
+        while h >= 5 {
             let font = BigDigits(height: h)
             if font.width(of: text) <= columns { return font }
             h -= 1

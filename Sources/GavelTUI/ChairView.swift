@@ -23,8 +23,8 @@ enum ChairView {
         if let status = snapshot.currentTopic {
             let text = status.clockText
             // 7 rows from 80x24 up, smaller on small terminals, a little larger on tall ones.
-            let digitsRows = max(3, min(9, (h - 10) / 2))
-            let font = BigDigits.fitting(text, columns: w / 2, rows: digitsRows) ?? BigDigits(height: 3)
+            let digitsRows = max(5, min(9, (h - 10) / 2))
+            let font = BigDigits.fitting(text, columns: w / 2, rows: digitsRows) ?? BigDigits(height: 5)
             let role = Theme.role(of: status.phase)
             font.draw(text, into: &buffer, x: 2, y: y, style: theme.style(role, bold: true))
             let tx = 2 + font.width(of: text) + 3
