@@ -58,6 +58,8 @@ over = "bright-magenta"
 flash = true
 bell = false
 bold = true
+# The speaker view's digits as large as the screen allows.
+large_digits = true
 
 """#
 

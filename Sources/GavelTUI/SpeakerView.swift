@@ -20,7 +20,7 @@ enum SpeakerView {
 
         let text = status.clockText
         let available = h - 6
-        let font = BigDigits.fitting(text, columns: w - 4, rows: available, maxHeight: maxDigitRows(height: h))
+        let font = BigDigits.fitting(text, columns: w - 4, rows: available, maxHeight: theme.largeDigits ? available : maxDigitRows(height: h))
         let wordsY: Int
         if let font {
             let top = 2 + max(0, (available - font.height) / 2)

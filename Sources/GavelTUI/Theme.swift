@@ -35,15 +35,20 @@ public struct Theme: Sendable, Equatable {
     public var bell: Bool
     /// Text drawn bold (for projectors).
     public var bold: Bool
+    /// The speaker view's digits fill all the height they can (for projectors), rather than about
+    /// a third of it (which keeps a second's update to a few dozen bytes).
+    public var largeDigits: Bool
     /// No colour at all: phases shown by attributes only.
     public var monochrome: Bool { colors.values.allSatisfy { $0 == .terminalDefault } }
 
-    public init(name: String, colors: [ColorRole: ThemeColor], flash: Bool, bell: Bool, bold: Bool = false) {
+    public init(name: String, colors: [ColorRole: ThemeColor], flash: Bool, bell: Bool, bold: Bool = false,
+                largeDigits: Bool = false) {
         self.name = name
         self.colors = colors
         self.flash = flash
         self.bell = bell
         self.bold = bold
+        self.largeDigits = largeDigits
     }
 
     public func color(_ role: ColorRole) -> ThemeColor { colors[role] ?? .terminalDefault }
@@ -62,7 +67,7 @@ public struct Theme: Sendable, Equatable {
     /// A colourless theme, for `NO_COLOR` and terminals without colour.
     public static let mono = Theme(name: "mono", colors: [:], flash: true, bell: true)
 
-    static let keys = ColorRole.allCases.map(\.rawValue) + ["flash", "bell", "bold"]
+    static let keys = ColorRole.allCases.map(\.rawValue) + ["flash", "bell", "bold", "large_digits"]
 
     /// Reads a theme file's text; problems are `FILE:LINE: message`.
     public static func parse(_ text: String, name: String, file: String) throws(FileError) -> Theme {
@@ -101,7 +106,8 @@ public struct Theme: Sendable, Equatable {
         let flash = flag("flash", true)
         let bell = flag("bell", true)
         let bold = flag("bold", false)
+        let largeDigits = flag("large_digits", false)
         if !problems.isEmpty { throw FileError(problems) }
-        return Theme(name: name, colors: colors, flash: flash, bell: bell, bold: bold)
+        return Theme(name: name, colors: colors, flash: flash, bell: bell, bold: bold, largeDigits: largeDigits)
     }
 }

@@ -65,6 +65,12 @@ import Testing
         #expect(rows >= 7)
         let big = try Self.fixture("running", view: .speaker).render(width: 120, height: 40).lines.filter { $0.contains("█") }.count
         #expect(big > rows, "larger terminals get larger digits")
+        let projector = try Self.fixture("running", view: .speaker)
+        projector.model.state.message = nil
+        for _ in 0..<2 where projector.model.theme.name != "projector" { projector.press(.char("t")) }
+        #expect(projector.model.theme.name == "projector")
+        let tall = projector.render().lines.filter { $0.contains("█") }.count
+        #expect(tall > rows, "the projector theme's digits fill the height")
     }
 
     @Test func phaseInWords() throws {
