@@ -25,6 +25,7 @@ final class XMLElementNode {
 
     /// Parses `data`; a syntax error becomes `FILE:LINE: message`.
     static func parse(_ data: Data, file: String) throws(FileError) -> XMLElementNode {
+        if let bad = unsupportedMarkup(Array(data)) { throw FileError(file: file, line: bad.line, bad.message) }
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = builder
@@ -41,6 +42,30 @@ final class XMLElementNode {
             throw FileError(file: file, line: open.line, "XML syntax: <\(open.name)> is never closed")
         }
         return root
+    }
+
+    /// Markup Foundation's XMLParser on Linux crashes on (it reads a missing value as a C string:
+    /// `<?pi?>` without data, unparsed entities, notations without a system id, `#IMPLIED`
+    /// attributes), found by fuzzing. A schedule needs none of it, so it is refused before parsing.
+    static func unsupportedMarkup(_ bytes: [UInt8]) -> (line: Int, message: String)? {
+        var line = 1
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A { line += 1 }
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!") {
+                for keyword in ["ENTITY", "ATTLIST", "NOTATION", "ELEMENT"] where bytes[(i + 2)...].starts(with: keyword.utf8) {
+                    return (line, "<!\(keyword) declarations are not supported in a schedule; remove the DOCTYPE's [...] part")
+                }
+            } else if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") {
+                var j = i + 2
+                while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[j]) { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: ">") {
+                    return (line, "a processing instruction <?...?> without content is not supported in a schedule; remove it")
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A message for libxml2's error numbers (which Foundation's XMLParser reports on Linux).

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func mutations() throws {
-        var fuzz = FuzzMutator(seed: 0xF4AB, seeds: try Self.seeds(), tokens: Self.tokens)
+        var fuzz = FuzzMutator(name: "frab", seed: 0xF4AB, seeds: try Self.seeds(), tokens: Self.tokens)
         var accepted = 0
         for _ in 0..<FuzzMutator.iterations where ScheduleFuzzCheck.read(fuzz.next(), file: "fuzz.xml") { accepted += 1 }
         // Both paths were tried: some inputs survive mutation, most do not.

@@ -4,17 +4,19 @@ import GavelCore
 /// Seeded byte mutations of real files, shared by the schedule fuzz suites. `GAVEL_FUZZ_ITERATIONS`
 /// sets how many inputs each suite tries (2,000 by default, 100,000 in bench/fuzz);
 /// `GAVEL_FUZZ_TRACE` names a file that holds the input about to be parsed, so a crash leaves it
-/// behind for the corpus.
+/// behind for the corpus (one file per suite, `TRACE.NAME`, as the suites run in parallel).
 struct FuzzMutator {
     static var iterations: Int {
         ProcessInfo.processInfo.environment["GAVEL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2000
     }
 
     var rng: SeededGenerator
+    let name: String
     let seeds: [[UInt8]]
     let tokens: [[UInt8]]
 
-    init(seed: UInt64, seeds: [[UInt8]], tokens: [String]) {
+    init(name: String, seed: UInt64, seeds: [[UInt8]], tokens: [String]) {
+        self.name = name
         rng = SeededGenerator(seed: seed)
         self.seeds = seeds.isEmpty ? [[]] : seeds
         self.tokens = (tokens + ["\u{1b}]2;pwned\u{07}", "\u{1b}[2J", "\u{202e}", "\0", "\r\n", "\n", "é", "会議", "\u{FEFF}"])
@@ -41,13 +43,13 @@ struct FuzzMutator {
                 bytes.insert(contentsOf: repeatElement(bytes[at], count: len), at: at)
             }
         }
-        Self.trace(bytes)
+        Self.trace(bytes, name: name)
         return bytes
     }
 
-    static func trace(_ bytes: [UInt8]) {
+    static func trace(_ bytes: [UInt8], name: String) {
         if let path = ProcessInfo.processInfo.environment["GAVEL_FUZZ_TRACE"] {
-            try? Data(bytes).write(to: URL(fileURLWithPath: path))
+            try? Data(bytes).write(to: URL(fileURLWithPath: path + "." + name))
         }
     }
 

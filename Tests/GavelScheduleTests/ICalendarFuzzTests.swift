@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func mutations() throws {
-        var fuzz = FuzzMutator(seed: 0x1CA1, seeds: try Self.seeds(), tokens: Self.tokens)
+        var fuzz = FuzzMutator(name: "ics", seed: 0x1CA1, seeds: try Self.seeds(), tokens: Self.tokens)
         var accepted = 0
         for _ in 0..<FuzzMutator.iterations where ScheduleFuzzCheck.read(fuzz.next(), file: "fuzz.ics") { accepted += 1 }
         // Both paths were tried: some inputs survive mutation, most do not.

@@ -49,7 +49,7 @@ import Testing
     @Test func mutations() throws {
         let seed = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.example("lpc2012-virt-submissions.toml"))))
         let small = Array("title = \"T\"\nslot_length = \"30m\"\nslots = 2\n[[submission]]\ntitle = \"A\"\nspeakers = [\"x\"]\n".utf8)
-        var fuzz = FuzzMutator(seed: 0x5AB5, seeds: [seed, small], tokens: Self.tokens)
+        var fuzz = FuzzMutator(name: "submissions", seed: 0x5AB5, seeds: [seed, small], tokens: Self.tokens)
         for _ in 0..<FuzzMutator.iterations { Self.check(fuzz.next(), file: "fuzz.toml") }
     }
 }
