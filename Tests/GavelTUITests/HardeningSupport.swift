@@ -25,10 +25,11 @@ enum Hardening {
         ProcessInfo.processInfo.environment["GAVEL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2000
     }
 
-    /// Keeps the input about to be tried in `GAVEL_FUZZ_TRACE`, so a crash leaves it behind.
-    static func trace(_ text: String) {
+    /// Keeps the input about to be tried in `GAVEL_FUZZ_TRACE.NAME` (one file a suite, as suites
+    /// run in parallel), so a crash leaves it behind.
+    static func trace(_ text: String, name: String) {
         if let path = ProcessInfo.processInfo.environment["GAVEL_FUZZ_TRACE"] {
-            try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: path + "." + name))
         }
     }
 

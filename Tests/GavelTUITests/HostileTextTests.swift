@@ -77,7 +77,7 @@ import Testing
                 if let s = Unicode.Scalar(v) { scalars.append(s) }
             }
             let text = String(scalars)
-            Hardening.trace(text)
+            Hardening.trace(text, name: "buffer")
             var buffer = Buffer(width: Int.random(in: 1...30, using: &rng), height: 2)
             buffer.write(text, x: Int.random(in: -3...10, using: &rng), y: 0)
             buffer.write(text, x: 0, y: 1, limit: Int.random(in: -1...10, using: &rng))

@@ -69,7 +69,7 @@ import Testing
             }
             // Invalid UTF-8 is refused by ThemeCatalog.load before parsing (the corpus checks it).
             guard let text = String(validating: bytes, as: UTF8.self) else { continue }
-            Hardening.trace(text)
+            Hardening.trace(text, name: "theme")
             Self.check(text, file: "fuzz.toml")
         }
     }
