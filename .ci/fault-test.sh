@@ -254,7 +254,8 @@ r=1
 while [ "$r" -le "$rounds" ]; do
   one_round "$r" & a=$!
   if [ $((r + 1)) -le "$rounds" ]; then one_round $((r + 1)) & b=$!; else b=""; fi
-  wait "$a" || exit 1
+  # On a failure, stop the other round too (it is ours), then leave through the cleanup.
+  if ! wait "$a"; then [ -z "$b" ] || { kill "$b" 2>/dev/null; wait "$b" 2>/dev/null; }; exit 1; fi
   [ -z "$b" ] || wait "$b" || exit 1
   r=$((r + 2))
 done
