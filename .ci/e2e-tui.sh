@@ -47,7 +47,19 @@ wait_for() {
 "${T[@]}" new-session -d -s e2e -x 80 -y 24 "env -i PATH=$PATH HOME=$WORK TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile"
 "${T[@]}" set-option -t e2e status off >/dev/null
 wait_for 'e2e$'
-STTY_BEFORE=$("${T[@]}" send-keys -t e2e "stty -g > $WORK/stty-before" Enter; sleep 0.3; cat "$WORK/stty-before")
+
+# shell_to_file NAME COMMAND: runs COMMAND in the pane's shell, its output into $WORK/NAME; prints it.
+shell_to_file() {
+    local name=$1 command=$2 waited=0
+    "${T[@]}" send-keys -t e2e "$command > $WORK/$name.tmp && mv $WORK/$name.tmp $WORK/$name" Enter
+    while [ ! -f "$WORK/$name" ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+        [ "$waited" -lt 50 ] || fail "the shell did not run: $command"
+    done
+    cat "$WORK/$name"
+}
+STTY_BEFORE=$(shell_to_file stty-before "stty -g")
 
 "${T[@]}" send-keys -t e2e "cd $WORK && $GAVEL run lpc2012-virt.toml --by e2e; echo \"gavel-exit=\$?\"" Enter
 wait_for "AMD's new interrupt-virtualization hardware" 10
@@ -94,9 +106,8 @@ wait_for 'e2e$'
 echo "ok: q, y quits with status 0"
 
 # The terminal is sane: same settings as before, and the shell echoes what is typed.
-"${T[@]}" send-keys -t e2e "stty -g > $WORK/stty-after" Enter
-sleep 0.3
-[ "$(cat "$WORK/stty-after")" = "$STTY_BEFORE" ] || fail "terminal settings differ after quitting: $(cat "$WORK/stty-after") vs $STTY_BEFORE"
+STTY_AFTER=$(shell_to_file stty-after "stty -g")
+[ "$STTY_AFTER" = "$STTY_BEFORE" ] || fail "terminal settings differ after quitting: $STTY_AFTER vs $STTY_BEFORE"
 "${T[@]}" send-keys -t e2e "echo sane-\$((40 + 2))" Enter
 wait_for "sane-42"
 screen | grep -qF "e2e\$ echo sane-" || fail "typed text is not echoed"

@@ -16,6 +16,9 @@ public final class App {
     /// Wake-ups, for benchmarks and tests.
     public private(set) var wakeUps = 0
 
+    /// How often the log is read without a change bell.
+    static let resyncInterval: TimeInterval = 5
+
     public enum Exit: Equatable {
         case quit
         case signal(Int32)
@@ -82,8 +85,19 @@ public final class App {
 
     private func runLoop(signals: SignalPipe?) -> Exit {
         model.restoreDraft()
+        var lastSync = Date.distantPast
+        var changed = true
         while true {
-            model.tick()
+            // Read the log when another process rang its change bell, when time itself ends a
+            // slot, and otherwise every few seconds (a writer that rings no bell); not on every
+            // second's wake-up, which would query the store once a second for nothing.
+            let watched = model.live.log.changeDescriptor != nil
+            if changed || !watched || !model.live.session.dueEvents(at: model.live.now).isEmpty
+                || Date().timeIntervalSince(lastSync) >= Self.resyncInterval {
+                model.tick()
+                lastSync = Date()
+                changed = false
+            }
             if let d = draftDeadline, Date() >= d {
                 model.saveDraft()
                 draftDeadline = nil
@@ -115,11 +129,13 @@ public final class App {
                     case .resumed:
                         terminal.resume()
                         lastFrame = nil
+                        changed = true
                     }
                 }
             }
             if let changeFD, let i = fds.firstIndex(where: { $0.fd == changeFD }), fds[i].revents != 0 {
                 model.live.log.acknowledgeChange()
+                changed = true
             }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
                 // The terminal went away.

@@ -64,7 +64,9 @@ public struct BigDigits: Sendable, Equatable {
     }
 
     /// Whether the cell at (x, y) of character `ch` is lit.
-    func lit(_ ch: Character, x: Int, y: Int) -> Bool {
+    func lit(_ ch: Character, x: Int, y: Int) -> Bool { lit(ch, segments: Self.segments(ch), x: x, y: y) }
+
+    func lit(_ ch: Character, segments s: Set<Character>, x: Int, y: Int) -> Bool {
         let mid = (height - 1) / 2
         if ch == ":" {
             let dot = height >= 9 ? 2 : 1
@@ -77,7 +79,6 @@ public struct BigDigits: Sendable, Equatable {
             let reach = max(1, height / 4)
             return y == mid || (x >= center && x < center + stroke && y >= mid - reach && y <= mid + reach)
         }
-        let s = Self.segments(ch)
         let left = x < stroke, right = x >= width - stroke
         if y == 0, s.contains("a") { return true }
         if y == mid, s.contains("g") { return true }
@@ -101,10 +102,11 @@ public struct BigDigits: Sendable, Equatable {
         for (i, ch) in text.enumerated() {
             if i > 0 { col += gap }
             let w = ch == ":" ? stroke : width
+            let segments = Self.segments(ch)
             for row in 0..<height {
-                var line = ""
-                for c in 0..<w { line.append(lit(ch, x: c, y: row) ? "█" : " ") }
-                buffer.write(line, x: col, y: y + row, style: style)
+                for c in 0..<w where lit(ch, segments: segments, x: c, y: row) {
+                    buffer.set("█", x: col + c, y: y + row, style: style)
+                }
             }
             col += w
         }

@@ -70,6 +70,11 @@ public struct Buffer: Sendable, Equatable {
         return max(0, col - x)
     }
 
+    /// Sets one single-column cell (for drawings such as the big digits); outside the frame, nothing.
+    public mutating func set(_ character: Character, x: Int, y: Int, style: Style) {
+        put(Cell(character, width: 1, style: style), x: x, y: y)
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in Self.span(y, y + h, limit: height) {

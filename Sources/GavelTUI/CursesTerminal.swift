@@ -29,6 +29,9 @@ public final class CursesTerminal: Terminal {
     private var lastTheme: String?
     private var isOpen = true
     private var cursorShown = false
+    /// The frame last copied to curses, to copy only what changed.
+    private var presented: Buffer?
+    private var needsFullCopy = true
 
     struct PairKey: Hashable { var fg: Int; var bg: Int }
 
@@ -69,6 +72,7 @@ public final class CursesTerminal: Terminal {
         width = Int(cn_cols())
         height = Int(cn_lines())
         clearok(window, true)
+        needsFullCopy = true
     }
 
     private func attributes(_ style: Style, theme: Theme) -> (attr_t, Int16) {
@@ -94,6 +98,10 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ buffer: Buffer, theme: Theme) {
+        // Cells already on curses' screen are skipped; after a resize or a new theme, all are copied.
+        let previous = lastTheme == theme.name && !needsFullCopy ? presented : nil
+        needsFullCopy = false
+        presented = buffer
         if lastTheme != theme.name {
             // New colours: start the pairs afresh.
             pairs = [:]
@@ -107,6 +115,10 @@ public final class CursesTerminal: Terminal {
             for x in 0..<cols {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
+                if let previous, previous.width == buffer.width, previous.height == buffer.height, previous[x, y] == cell,
+                   cell.width == 1 || (x + 1 < buffer.width && previous[x + 1, y] == buffer[x + 1, y]) {
+                    continue
+                }
                 let (attrs, pair) = attributes(cell.style, theme: theme)
                 var n = 0
                 for scalar in cell.character.unicodeScalars where n < 8 {
@@ -193,6 +205,7 @@ public final class CursesTerminal: Terminal {
     }
 
     public func resume() {
+        needsFullCopy = true
         refreshSize()
         wrefresh(window)
     }

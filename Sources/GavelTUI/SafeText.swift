@@ -2,6 +2,8 @@
 /// bidirectional overrides are shown escaped (`^[`, `\u{202e}`) instead of reaching the terminal.
 public enum SafeText {
     public static func escaped(_ text: String) -> String {
+        // Printable ASCII, the common case, needs nothing.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
