@@ -14,9 +14,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.severity = severity
     }
 
+    /// `FILE:LINE: message`, with anything that could steer a terminal shown escaped.
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
-        return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
+        let text = severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
+        return TerminalText.escaped(text)
     }
 }
 

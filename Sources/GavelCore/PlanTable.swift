@@ -2,22 +2,24 @@ import Foundation
 
 /// The agenda as an aligned table: what `gavel check` prints.
 public enum PlanTable {
+    /// The table; agenda text is escaped for the terminal (`TerminalText`) before it is aligned.
     public static func render(_ agenda: Agenda) -> String {
+        let e = TerminalText.escaped
         var rows: [[String]] = [["SLOT", "START", "TOPIC", "SPEAKERS", "MIN"]]
         var footers: [Int] = []
         for slot in agenda.slots {
             let start = slot.start.map { LocalTime.hhmm($0, zone: agenda.timeZone) } ?? "-"
             for (i, topic) in slot.topics.enumerated() {
-                let title = topic.kind == .lightning ? "⚡ " + topic.title : topic.title
+                let title = topic.kind == .lightning ? "⚡ " + e(topic.title) : e(topic.title)
                 rows.append([i == 0 ? slot.id : "", i == 0 ? start : "", title,
-                             topic.speakers.isEmpty ? "(not known)" : topic.speakers.joined(separator: ", "),
+                             topic.speakers.isEmpty ? "(not known)" : e(topic.speakers.joined(separator: ", ")),
                              ClockText.minutes(topic.length)])
             }
             let planned = slot.plannedLength
             let balance = slot.length - planned
             let state = balance == 0 ? "full" : balance > 0 ? "\(ClockText.minutes(balance)) min free"
                                                            : "OVERBOOKED by \(ClockText.minutes(-balance)) min"
-            rows.append(["", "", "\(slot.title): \(ClockText.minutes(planned)) of \(ClockText.minutes(slot.length)) min, \(state)", "", ""])
+            rows.append(["", "", "\(e(slot.title)): \(ClockText.minutes(planned)) of \(ClockText.minutes(slot.length)) min, \(state)", "", ""])
             footers.append(rows.count - 1)
         }
         let widths = (0..<5).map { c in rows.enumerated().map { (r, row) in footers.contains(r) && c == 2 ? 0 : TextWidth.of(row[c]) }.max() ?? 0 }
@@ -40,7 +42,7 @@ public enum PlanTable {
         let topics = agenda.slots.reduce(0) { $0 + $1.topics.count }
         let hours = Double(agenda.totalLength) / 3600
         let hoursText = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
-        out += "\(agenda.title)\(agenda.event.map { ", " + $0 } ?? ""): \(topics) topics in \(agenda.slots.count) slots, \(hoursText) hours (\(ClockText.minutes(agenda.totalLength)) min), \(ClockText.minutes(agenda.slots.reduce(0) { $0 + $1.plannedLength })) min planned\n"
+        out += "\(e(agenda.title))\(agenda.event.map { ", " + e($0) } ?? ""): \(topics) topics in \(agenda.slots.count) slots, \(hoursText) hours (\(ClockText.minutes(agenda.totalLength)) min), \(ClockText.minutes(agenda.slots.reduce(0) { $0 + $1.plannedLength })) min planned\n"
         return out
     }
 }

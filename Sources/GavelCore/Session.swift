@@ -16,6 +16,8 @@ public struct Session: Sendable {
     public private(set) var openedSlot: String?
     /// How many events were applied.
     public private(set) var eventCount = 0
+    /// Steps of the wall clock seen while the session ran, in order.
+    public private(set) var clockJumps: [ClockJump] = []
     private var undoSteps: [UndoStep] = []
 
     public init(agenda: Agenda, events: [SessionEvent] = []) {
@@ -28,6 +30,8 @@ public struct Session: Sendable {
         public var current = 0
         public var topics: [String: TopicRun] = [:]
         public var ended: SlotEnd?
+        /// Steps of the wall clock while the slot ran, which move its deadline with them.
+        public var shift: TimeInterval = 0
 
         public init() {}
 
@@ -35,6 +39,12 @@ public struct Session: Sendable {
 
         /// The first time any of its topics started.
         public var firstStart: Date? { topics.values.compactMap(\.firstStart).min() }
+    }
+
+    public struct ClockJump: Sendable, Equatable {
+        /// The wall-clock time just after the step.
+        public var at: Date
+        public var seconds: Double
     }
 
     public struct SlotEnd: Sendable, Equatable {
@@ -187,6 +197,23 @@ public struct Session: Sendable {
             note.topic = topicID
             notes[id] = note
             return from == slotID ? staleIfEnded(from) : staleIfEnded(from) + staleIfEnded(slotID)
+
+        case .clockJump(let seconds):
+            // Several processes on the machine see the same step; it counts once.
+            if let last = clockJumps.last, abs(last.seconds - seconds) < 2, abs(last.at.timeIntervalSince(t)) < 10 {
+                return []
+            }
+            clockJumps.append(ClockJump(at: t, seconds: seconds))
+            // A started slot keeps the real time it had left; running topics neither lose nor gain.
+            for (slotID, var run) in runs where run.ended == nil && run.firstStart != nil {
+                run.shift += seconds
+                for (topicID, var topic) in run.topics where topic.runningSince != nil {
+                    topic.runningSince = topic.runningSince.map { $0 + seconds }
+                    run.topics[topicID] = topic
+                }
+                runs[slotID] = run
+            }
+            return []
         }
     }
 
@@ -209,9 +236,9 @@ public struct Session: Sendable {
     /// When the slot's time runs out: its scheduled end when it started within its schedule, else
     /// its first start plus its length; nil before it starts.
     public func deadline(_ slotID: String, run: SlotRun? = nil) -> Date? {
-        guard let slot = agenda.slot(id: slotID), let first = (run ?? runs[slotID])?.firstStart else { return nil }
-        if let end = slot.end, first < end { return end }
-        return first.addingTimeInterval(TimeInterval(slot.length))
+        guard let slot = agenda.slot(id: slotID), let r = run ?? runs[slotID], let first = r.firstStart else { return nil }
+        if let end = slot.end, first < end { return end + r.shift }
+        return first.addingTimeInterval(TimeInterval(slot.length) + r.shift)
     }
 
     /// How (and when) the slot ended by `now`: recorded, or its time having run out.

@@ -34,6 +34,9 @@ public struct SessionEvent: Sendable, Equatable, Codable {
         /// Takes back a delete.
         case noteRestored(id: String)
         case noteMoved(id: String, slot: String, topic: String, undo: Bool)
+        /// The wall clock was stepped by `seconds` (negative: back) while no real time passed;
+        /// running clocks are carried over the step so they neither lose nor gain it.
+        case clockJump(seconds: Double)
 
         /// A short name for storage and logs.
         public var name: String {
@@ -50,6 +53,7 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             case .noteDeleted: "noteDeleted"
             case .noteRestored: "noteRestored"
             case .noteMoved: "noteMoved"
+            case .clockJump: "clockJump"
             }
         }
 

@@ -46,13 +46,27 @@ public final class LiveSession {
     public let clock: SessionClock
     /// Who writes notes from this process.
     public let author: String
+    /// `now - uptime` when last looked at: a change is a step of the wall clock.
+    private var clockOffset: TimeInterval
 
     public init(agenda: Agenda, log: SessionLog, clock: SessionClock, author: String) throws {
         self.session = Session(agenda: agenda)
         self.log = log
         self.clock = clock
         self.author = author
+        self.clockOffset = clock.now().timeIntervalSince1970 - clock.uptime()
         _ = try sync()
+    }
+
+    /// Records a step of the wall clock (of more than two seconds) since this process last looked.
+    @discardableResult
+    private func recordClockStep() throws -> [Session.Effect] {
+        let offset = clock.now().timeIntervalSince1970 - clock.uptime()
+        let step = offset - clockOffset
+        clockOffset = offset
+        guard abs(step) > 2 else { return [] }
+        try log.append(SessionEvent(at: now, .clockJump(seconds: step.rounded())))
+        return try sync()
     }
 
     public var now: Date { clock.now() }
@@ -68,8 +82,9 @@ public final class LiveSession {
     /// Records what time alone has caused (a slot's time running out), then syncs.
     @discardableResult
     public func tick() throws -> [Session.Effect] {
+        let effects = try recordClockStep()
         for event in session.dueEvents(at: now) { try log.append(event) }
-        return try sync()
+        return try effects + sync()
     }
 
     /// Records a chair's command. Returns the effects, or nil when the command means nothing now.
@@ -85,8 +100,9 @@ public final class LiveSession {
     /// Records any action as it stands (notes, moves, undo).
     @discardableResult
     public func record(_ action: SessionEvent.Action) throws -> [Session.Effect] {
+        let effects = try recordClockStep()
         try log.append(SessionEvent(at: now, action))
-        return try sync()
+        return try effects + sync()
     }
 
     /// Saves a new note on `topic` of `slot`; returns its id.

@@ -43,6 +43,8 @@ struct EventRow {
             self.slot = slot
             self.topic = topic
             self.undo = undo
+        case .clockJump(let seconds):
+            self.seconds = Int(seconds.rounded())
         }
     }
 }

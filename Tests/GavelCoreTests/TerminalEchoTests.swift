@@ -5,8 +5,7 @@ import Testing
 /// What the command line prints from a user's file (`gavel check`'s plan table, every
 /// `FILE:LINE: message` quoting a bad value) goes straight to a terminal: an escape sequence in an
 /// agenda title or a theme value must not reach it raw (`\e]2;pwned\a` retitles the window,
-/// `\e[2J` clears it, U+202E reverses what follows). Recorded as known issues until the printing
-/// escapes them; each fails as "known issue not recorded" once fixed, so the wrapper comes off.
+/// `\e[2J` clears it, U+202E reverses what follows). Both escape through `TerminalText`.
 @Suite struct TerminalEchoTests {
     static func rawControls(_ text: String) -> [String] {
         text.unicodeScalars.filter { s in
@@ -30,9 +29,7 @@ import Testing
         let agenda = try AgendaParser.parse(Self.hostile, file: "h.toml", defaultTimeZone: TimeZone(identifier: "UTC") ?? .current).agenda
         let table = PlanTable.render(agenda)
         #expect(table.contains("pwned"))
-        withKnownIssue("gavel check prints agenda titles and speakers raw (PlanTable.render)") {
-            #expect(Self.rawControls(table).isEmpty, "\(Self.rawControls(table))")
-        }
+        #expect(Self.rawControls(table).isEmpty, "\(Self.rawControls(table))")
     }
 
     @Test func diagnosticsEscapeQuotedValues() {
@@ -43,9 +40,7 @@ import Testing
         } catch {
             let text = error.description
             #expect(text.hasPrefix("h.toml:5: "))
-            withKnownIssue("FILE:LINE messages quote the bad value raw (Diagnostic.description)") {
-                #expect(Self.rawControls(text).isEmpty, "\(Self.rawControls(text))")
-            }
+            #expect(Self.rawControls(text).isEmpty, "\(Self.rawControls(text))")
         }
     }
 }

@@ -22,13 +22,14 @@ import Testing
         SessionEvent(at: t0 + 11, .previous(slot: "s1", topic: "b")),
         SessionEvent(at: t0 + 12, .endSlot(slot: "s1", cause: .chair)),
         SessionEvent(at: t0 + 13, .endSlot(slot: "s2", cause: .timeUp)),
+        SessionEvent(at: t0 + 14, .clockJump(seconds: -3600)),
     ]
 
     @Test func everyEventKindRoundTripsThroughTheFile() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("s.gavel")
         let kinds = Set(Self.everyKind.map(\.action.name))
-        #expect(kinds.count == 12, "every SessionEvent.Action case is covered")
+        #expect(kinds.count == 13, "every SessionEvent.Action case is covered")
         do {
             let store = try SessionStore(path: path)
             for event in Self.everyKind { try store.append(event) }
