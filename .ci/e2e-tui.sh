@@ -18,7 +18,8 @@ SOCKET="gavel-e2e-$$"
 T=(tmux -L "$SOCKET" -f /dev/null)
 cleanup() {
     "${T[@]}" kill-server 2>/dev/null || true
-    rm -rf "$WORK"
+    sleep 0.2
+    rm -rf "$WORK" 2>/dev/null || true
 }
 trap cleanup EXIT
 cp "$ROOT/examples/lpc2012-virt.toml" "$WORK/"
@@ -44,7 +45,7 @@ wait_for() {
 }
 
 # The shell: no rc files, a prompt the test recognises.
-"${T[@]}" new-session -d -s e2e -x 80 -y 24 "env -i PATH=$PATH HOME=$WORK TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile"
+"${T[@]}" new-session -d -s e2e -x 80 -y 24 "env -i PATH=$PATH HOME=$WORK HISTFILE=/dev/null TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile"
 "${T[@]}" set-option -t e2e status off >/dev/null
 wait_for 'e2e$'
 
