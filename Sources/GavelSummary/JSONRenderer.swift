@@ -35,6 +35,7 @@ import GavelCore
 ///   "endCause": "chair" | "lastTopic" | "timeUp" | null,
 ///   "scheduledStart": TIME|null, "scheduledEnd": TIME|null, "actualStart": TIME|null, "actualEnd": TIME|null,
 ///   "lengthSeconds": N, "plannedSeconds": N, "usedSeconds": N,
+///   "clockSteps": [{ "at": TIME, "seconds": N }],   steps of the computer's clock while it ran
 ///   "topics": [TOPIC]            agenda order, then topics no longer on the agenda that have notes
 /// }
 /// TOPIC = {
@@ -135,6 +136,9 @@ public enum JSONRenderer {
             ("lengthSeconds", .int(slot.length)),
             ("plannedSeconds", .int(slot.planned)),
             ("usedSeconds", .int(slot.used)),
+            ("clockSteps", .array(slot.clockSteps.map { step in
+                .object([("at", time(step.at, context)), ("seconds", .int(Int(step.seconds.rounded())))])
+            })),
             ("topics", .array(slot.topics.map { topic($0, context) })),
         ])
     }

@@ -31,11 +31,16 @@ public enum SummaryBuilder {
         topics += unlistedOrder.map { unlistedTopic($0, slotID: id, notes: notesByTopic[$0] ?? []) }
         let ended = session.derivedEnd(id, at: now)
         let state: SlotState = ended.map { .ended($0.cause) } ?? (run.firstStart == nil ? .notStarted : .running)
-        return SlotSummary(id: id, listed: true, title: PeopleText.clean(slot.title),
-                           room: (slot.room ?? session.agenda.room).map(PeopleText.clean),
-                           date: slot.start ?? run.firstStart, scheduledStart: slot.start, scheduledEnd: slot.end,
-                           actualStart: run.firstStart, actualEnd: ended?.at, state: state, length: slot.length,
-                           topics: topics)
+        var summary = SlotSummary(id: id, listed: true, title: PeopleText.clean(slot.title),
+                                  room: (slot.room ?? session.agenda.room).map(PeopleText.clean),
+                                  date: slot.start ?? run.firstStart, scheduledStart: slot.start, scheduledEnd: slot.end,
+                                  actualStart: run.firstStart, actualEnd: ended?.at, state: state, length: slot.length,
+                                  topics: topics)
+        if let first = run.firstStart {
+            let last = ended?.at ?? now
+            summary.clockSteps = session.clockJumps.filter { $0.at >= first && $0.at <= last + abs($0.seconds) }
+        }
+        return summary
     }
 
     /// The whole microconference at `now`: every slot started or with notes, in agenda order,

@@ -96,6 +96,11 @@ public enum SummaryLayout {
             if let scheduled = SummaryTime.scheduledSpan(slot, zone: zone) { facts.append([.plain("Scheduled: " + scheduled)]) }
             facts.append([.plain("Actual: " + SummaryTime.actualSpan(slot, context: context))])
             facts.append([.plain("Times in " + zone.identifier)])
+            for step in slot.clockSteps {
+                let direction = step.seconds < 0 ? "back" : "forward"
+                facts.append([.plain("The computer's clock was set \(direction) by \(SummaryTime.duration(Int(abs(step.seconds).rounded()))) at "
+                                     + SummaryTime.hhmm(step.at, zone: zone) + "; running times were carried over it")])
+            }
             blocks.append(.list(facts))
         } else {
             blocks.append(.paragraph([.plain("Notes of a slot no longer on the agenda.")]))

@@ -91,6 +91,8 @@ public struct SlotSummary: Sendable, Equatable {
     /// Seconds of the slot.
     public var length: Int
     public var topics: [TopicSummary]
+    /// Steps of the wall clock while the slot ran (running clocks were carried over them).
+    public var clockSteps: [Session.ClockJump] = []
 
     public var listedTopics: [TopicSummary] { topics.filter(\.listed) }
     public var planned: Int { listedTopics.reduce(0) { $0 + $1.planned } }

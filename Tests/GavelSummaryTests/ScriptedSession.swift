@@ -73,6 +73,8 @@ struct ScriptedSession {
         try s.note("09:55:00", "mm", "xen-numa", "Q: How does automatic placement interact with cpupools?", by: "dario")
         try s.at("10:08:00", .next(slot: "mm", topic: "xen-numa"))
         try s.note("10:10:00", "mm", "autonuma", "decision: compare with the scheduler-based approach at the next LPC")
+        // NTP sets the laptop's clock forward 90 s: AutoNUMA's clock is carried over the step.
+        try s.at("10:12:00", .clockJump(seconds: 90))
         try s.at("10:20:00", .next(slot: "mm", topic: "autonuma"))
         try s.note("10:30:00", "mm", "balloon", "a: @Daniel post the unified balloon patch set")
         try s.note("10:31:00", "old-slot", "gone-topic", "a note whose slot left the agenda")
