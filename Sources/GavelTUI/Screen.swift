@@ -80,7 +80,7 @@ public enum Screen {
         var context = frame.state.context
         if context == .notesCommand, !frame.state.commandPending, !frame.state.readOnly { context = .noteLine }
         var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter { $0.inLegend && !(context == .chair && $0.command == .selectEarlier) }
-            .map { (text: "\($0.keys.first?.description ?? "") \($0.short)", rank: legendRank($0.command)) }
+            .map { (text: "\($0.keys.first?.description ?? "") \(legendWord($0, frame))", rank: legendRank($0.command)) }
         if [.chair, .speaker, .notesCommand].contains(context), !frame.state.readOnly {
             items.insert(("+/- time", 2), at: min(3, items.count))
         }
@@ -100,6 +100,13 @@ public enum Screen {
             if parts.count > 1 { x += buffer.write(" " + parts[1], x: x, y: y, style: frame.theme.style(.text, dim: true)) }
             x += 2
         }
+    }
+
+    /// The legend's word for a binding; space says what it will do now.
+    static func legendWord(_ binding: KeyBinding, _ frame: Frame) -> String {
+        guard binding.command == .toggle, let status = frame.snapshot?.currentTopic else { return binding.short }
+        if status.isRunning { return "pause" }
+        return status.hasStarted && !status.isFinished ? "resume" : "start"
     }
 
     /// Which legend items go first when the bar is too narrow (higher goes first).
