@@ -9,12 +9,14 @@ public final class CursesTerminal: Terminal {
         case noTerm
         case unknownTerm(String)
         case notATerminal
+        case cannotAddress(String)
 
         public var description: String {
             switch self {
             case .noTerm: "TERM is not set, so gavel cannot drive this terminal; run it in a terminal, or set TERM (e.g. TERM=xterm-256color)"
             case .unknownTerm(let t): "cannot use terminal type \"\(t)\"; set TERM to one this system knows (e.g. TERM=xterm-256color)"
             case .notATerminal: "standard input and output must be a terminal"
+            case .cannotAddress(let t): "terminal type \"\(t)\" cannot move the cursor, so it cannot show a screen; set TERM to your terminal's type (e.g. TERM=xterm-256color)"
             }
         }
     }
@@ -42,6 +44,11 @@ public final class CursesTerminal: Terminal {
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else { throw .unknownTerm(term) }
         self.screen = screen
         set_term(screen)
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .cannotAddress(term)
+        }
         guard let window = cn_stdscr() else { throw .unknownTerm(term) }
         self.window = window
         set_escdelay(25)

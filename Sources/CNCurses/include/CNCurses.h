@@ -82,4 +82,6 @@ int cn_signal_hup(void);
 void cn_stop_self(void);
 /// The terminal's size from the kernel; 0 on success.
 int cn_window_size(int fd, int *rows, int *cols);
+/// Whether the current terminal can move its cursor (a "dumb" terminal cannot show a screen).
+int cn_can_address_cursor(void);
 #endif
