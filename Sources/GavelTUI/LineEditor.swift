@@ -31,14 +31,18 @@ public struct LineEditor: Sendable, Equatable {
         let clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }
         characters.insert(contentsOf: clean, at: caret)
         caret += clean.count
-        // A combining mark typed after a letter joins it: re-segment around the caret.
-        let before = characters.count
+        resegment()
+    }
+
+    /// Keeps `characters` the grapheme clusters of the text: a combining mark typed after a
+    /// letter joins it, and a deletion can bring together what belongs together (a mark and the
+    /// character before the deleted one, two regional indicators).
+    mutating func resegment() {
         let rebuilt = Array(String(characters))
-        if rebuilt.count != before {
-            let prefix = String(String(characters[..<caret]))
-            characters = rebuilt
-            caret = min(rebuilt.count, Array(prefix).count)
-        }
+        guard rebuilt.count != characters.count || rebuilt != characters else { return }
+        let prefix = String(characters[..<caret])
+        characters = rebuilt
+        caret = min(rebuilt.count, Array(prefix).count)
     }
 
     public mutating func left() { caret = max(0, caret - 1) }
@@ -50,11 +54,13 @@ public struct LineEditor: Sendable, Equatable {
         guard caret > 0 else { return }
         characters.remove(at: caret - 1)
         caret -= 1
+        resegment()
     }
 
     public mutating func deleteForward() {
         guard caret < characters.count else { return }
         characters.remove(at: caret)
+        resegment()
     }
 
     /// Ctrl-W: deletes the word before the caret and the spaces after it.
@@ -64,12 +70,14 @@ public struct LineEditor: Sendable, Equatable {
         while i > 0, characters[i - 1] != " " { i -= 1 }
         characters.removeSubrange(i..<caret)
         caret = i
+        resegment()
     }
 
     /// Ctrl-U: deletes everything before the caret.
     public mutating func deleteToStart() {
         characters.removeSubrange(0..<caret)
         caret = 0
+        resegment()
     }
 
     /// Columns from the start of the text to the caret.

@@ -1,3 +1,5 @@
+import GavelCore
+
 /// Text that came from people (agenda titles, notes) made safe to draw: control characters and
 /// bidirectional overrides are shown escaped (`^[`, `\u{202e}`) instead of reaching the terminal.
 public enum SafeText {
@@ -7,7 +9,11 @@ public enum SafeText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
-            if ch.unicodeScalars.contains(where: needsEscape) {
+            if let first = ch.unicodeScalars.first, !needsEscape(first), TextWidth.of(first) == 0 {
+                // A mark with nothing to mark (after a control character, or alone): shown by its
+                // code, so it cannot join what is drawn before it into a wider character.
+                for s in ch.unicodeScalars { out += escape(s) }
+            } else if ch.unicodeScalars.contains(where: needsEscape) {
                 for s in ch.unicodeScalars { out += needsEscape(s) ? escape(s) : String(s) }
             } else {
                 out.append(ch)

@@ -117,9 +117,8 @@ import Testing
             let width = Int.random(in: 1...140, using: &rng), height = Int.random(in: 1...50, using: &rng)
             var editor = model.state.editor
             let shown = editor.view(width: width)
-            // The shown text's width can exceed the window by a column when an escaped control or a
-            // deletion lets two characters join (NoteLineWidthTests records it as a known issue).
-            #expect(TextWidth.of(shown.text) <= max(0, width) + shown.text.unicodeScalars.filter { $0.value == 0xFE0F || $0.value == 0x200D || $0.value == 0x20E3 || TextWidth.of($0) == 0 }.count)
+            // The shown text fits its window (NoteLineWidthTests has the cases that once did not).
+            #expect(TextWidth.of(shown.text) <= max(0, width), "\(shown.text.debugDescription) in \(width) columns")
             #expect(shown.caret >= 0 && shown.caret <= max(0, width))
             let buffer = Screen.render(model.frame(width: width, height: height))
             let bad = Hardening.forbiddenCells(buffer)
