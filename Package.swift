@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
@@ -18,7 +17,7 @@ let package = Package(
         // The C shim over libncursesw; only GavelTUI's terminal backend imports it.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Views rendered into a cell buffer, themes, the line editor, the ncurses backend, the run loop.
-        .target(name: "GavelTUI", dependencies: ["GavelCore", "CNCurses", "TOMLKit"]),
+        .target(name: "GavelTUI", dependencies: ["GavelCore", "CNCurses"]),
         // The session's events and notes in SQLite (GRDB).
         .target(name: "GavelStore", dependencies: ["GavelCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Summaries of slots and of the whole microconference in Markdown, MediaWiki, JSON and text.

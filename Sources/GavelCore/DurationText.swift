@@ -70,14 +70,18 @@ import Foundation
 
 /// Clock-style text for countdowns: `mm:ss`, or `h:mm:ss` from an hour up.
 public enum ClockText {
-    /// `mm:ss` of a non-negative number of seconds (negative values are shown as their magnitude).
+    /// `mm:ss` of a number of seconds (negative values are shown as their magnitude). Runs every
+    /// second in every view, so it pads by hand rather than through `String(format:)`.
     public static func mmss(_ seconds: Int) -> String {
-        let s = abs(seconds)
+        let s = seconds.magnitude
         if s >= 3600 {
-            return String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+            return String(s / 3600) + ":" + two(Int((s % 3600) / 60)) + ":" + two(Int(s % 60))
         }
-        return String(format: "%02d:%02d", s / 60, s % 60)
+        return two(Int(s / 60)) + ":" + two(Int(s % 60))
     }
+
+    /// At least two digits: `07`, `42`, `123`.
+    public static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
     /// Whole minutes, rounded to nearest, for plans and tables.
     public static func minutes(_ seconds: Int) -> String {
