@@ -1,14 +1,23 @@
 /// Text from people (agenda titles, speaker names, notes, values quoted in errors) made safe for
 /// a terminal: control characters and bidirectional overrides are shown escaped (`^[`,
 /// `\u{202e}`) instead of reaching the terminal, where `\e]2;...\a` would retitle the window and
-/// `\e[2J` clear it.
+/// `\e[2J` clear it. The views, `gavel check` and every `FILE:LINE` message go through it.
 public enum TerminalText {
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        // Printable ASCII, the common case, needs nothing.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for s in text.unicodeScalars {
-            if needsEscape(s) { out += escape(s) } else { out.unicodeScalars.append(s) }
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            if let first = ch.unicodeScalars.first, !needsEscape(first), TextWidth.of(first) == 0 {
+                // A mark with nothing to mark (after a control character, or alone): shown by its
+                // code, so it cannot join what is drawn before it into a wider character.
+                for s in ch.unicodeScalars { out += escape(s) }
+            } else if ch.unicodeScalars.contains(where: needsEscape) {
+                for s in ch.unicodeScalars { out += needsEscape(s) ? escape(s) : String(s) }
+            } else {
+                out.append(ch)
+            }
         }
         return out
     }

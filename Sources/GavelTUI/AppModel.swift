@@ -354,7 +354,7 @@ public final class AppModel {
             guard all.indices.contains(i) else { return }
             let target = all[i]
             if record(.noteMoved(id: noteID, slot: target.slot.id, topic: target.topic.id, undo: false), failure: "could not move the note") {
-                state.message = .init("note moved to \(SafeText.escaped(target.topic.title)) (Ctrl-Z undoes)", isError: false)
+                state.message = .init("note moved to \(TerminalText.escaped(target.topic.title)) (Ctrl-Z undoes)", isError: false)
                 state.selectedNote = nil
             }
         default: break

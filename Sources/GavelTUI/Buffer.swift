@@ -42,7 +42,7 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
-        for ch in SafeText.escaped(text) {
+        for ch in TerminalText.escaped(text) {
             let w = TextWidth.of(ch)
             if w == 0 {
                 // A lone zero-width character (a combining mark after nothing): attach it to the cell before.

@@ -51,7 +51,7 @@ enum ChairView {
         // Notes fill the rest, above the note line and the legend.
         let noteLineY = h - 2
         if y < noteLineY {
-            let title = snapshot.currentTopic.map { "Notes · " + SafeText.escaped($0.topic.title) } ?? "Notes"
+            let title = snapshot.currentTopic.map { "Notes · " + TerminalText.escaped($0.topic.title) } ?? "Notes"
             Screen.writeClipped(title, into: &buffer, x: 1, y: y, width: w - 2, style: theme.style(.accent, bold: true))
             Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: y + 1, bottom: noteLineY - 1, x: 2)
         }

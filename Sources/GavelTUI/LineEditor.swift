@@ -105,5 +105,5 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// How a character is shown on the line: control characters escaped.
-    static func shown(_ ch: Character) -> String { SafeText.escaped(String(ch)) }
+    static func shown(_ ch: Character) -> String { TerminalText.escaped(String(ch)) }
 }

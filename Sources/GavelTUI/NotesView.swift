@@ -11,7 +11,7 @@ enum NotesView {
             let rw = TextWidth.of(right)
             Screen.writeClipped(status.topic.title, into: &buffer, x: 1, y: 0, width: w - rw - 3, style: theme.style(.accent, bold: true))
             buffer.write(right, x: w - rw, y: 0, style: theme.style(Theme.role(of: status.phase), bold: true))
-            Screen.writeClipped(SafeText.escaped(snapshot.slot.title) + " · " + SafeText.escaped(status.topic.speakerText),
+            Screen.writeClipped(TerminalText.escaped(snapshot.slot.title) + " · " + TerminalText.escaped(status.topic.speakerText),
                                 into: &buffer, x: 1, y: 1, width: w - 2, style: theme.style(.text, dim: true))
         }
         Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: 3, bottom: h - 3, x: 1)

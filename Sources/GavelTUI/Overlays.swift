@@ -7,11 +7,11 @@ enum Overlays {
         case .help: help(frame, into: &buffer)
         case .slotPicker(let index):
             let rows = snapshot.agenda.slots.map { slot in
-                SafeText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")"
+                TerminalText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")"
             }
             list(title: "Open which slot?", rows: rows, selected: index, frame: frame, into: &buffer)
         case .topicPicker(_, let index):
-            let rows = snapshot.agenda.allTopics.map { SafeText.escaped($0.slot.title) + " › " + SafeText.escaped($0.topic.title) }
+            let rows = snapshot.agenda.allTopics.map { TerminalText.escaped($0.slot.title) + " › " + TerminalText.escaped($0.topic.title) }
             list(title: "Move the note to which topic?", rows: rows, selected: index, frame: frame, into: &buffer)
         case .confirmQuit, .confirmEndSlot, nil:
             break

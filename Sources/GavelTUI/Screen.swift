@@ -124,7 +124,7 @@ public enum Screen {
         switch frame.state.overlay {
         case .confirmQuit: "A topic is running. Quit? (y/n)"
         case .confirmEndSlot:
-            "End the slot \"\(frame.snapshot.map { SafeText.escaped($0.slot.title) } ?? "")\" now? (y/n)"
+            "End the slot \"\(frame.snapshot.map { TerminalText.escaped($0.slot.title) } ?? "")\" now? (y/n)"
         default: nil
         }
     }
@@ -197,7 +197,7 @@ public enum Screen {
     /// Writes `text` in at most `width` columns, ending with `…` when cut.
     static func writeClipped(_ text: String, into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style) {
         guard width > 0 else { return }
-        let safe = SafeText.escaped(text)
+        let safe = TerminalText.escaped(text)
         if TextWidth.of(safe) <= width {
             buffer.write(safe, x: x, y: y, style: style, limit: width)
         } else {

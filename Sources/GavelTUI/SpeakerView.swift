@@ -46,12 +46,12 @@ enum SpeakerView {
 
         let slotText: String
         if snapshot.hasEnded {
-            slotText = SafeText.escaped(snapshot.slot.title) + " · slot ended"
+            slotText = TerminalText.escaped(snapshot.slot.title) + " · slot ended"
         } else {
             let left = snapshot.slotRemaining
             // Whole minutes: the speaker needs no second-by-second slot clock, and it saves bytes.
             let minutes = WakePlan.minutes(left)
-            slotText = SafeText.escaped(snapshot.slot.title) + " · slot: " + (left >= 0 ? "\(minutes) min left" : "\(minutes) min over")
+            slotText = TerminalText.escaped(snapshot.slot.title) + " · slot: " + (left >= 0 ? "\(minutes) min left" : "\(minutes) min over")
         }
         buffer.write(slotText, x: 1, y: h - 1, style: theme.style(.text, dim: true), limit: w - 10)
         if let message = frame.state.message {
@@ -63,7 +63,7 @@ enum SpeakerView {
     }
 
     static func centered(_ text: String, into buffer: inout Buffer, y: Int, style: Style) {
-        let safe = SafeText.escaped(text)
+        let safe = TerminalText.escaped(text)
         let width = TextWidth.of(safe)
         if width <= buffer.width - 2 {
             buffer.write(safe, x: (buffer.width - width) / 2, y: y, style: style)

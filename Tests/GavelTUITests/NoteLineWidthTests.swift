@@ -6,7 +6,7 @@ import Testing
 /// at a time, but what is drawn is one string, in which an escaped control (`^[`) or a deletion lets
 /// a following zero-width character (U+FE0F, a combining mark) join the character before it into a
 /// two-column grapheme. The line is then one column wider than its window and the caret one off.
-/// Fixed: a mark with nothing to mark is shown by its code (SafeText), and every deletion
+/// Fixed: a mark with nothing to mark is shown by its code (TerminalText), and every deletion
 /// re-segments the line as insertions do (LineEditor.resegment).
 @Suite struct NoteLineWidthTests {
     @Test func escapedControlBeforeAVariationSelector() {
