@@ -48,6 +48,9 @@ public final class LiveSession {
     public let author: String
     /// `now - uptime` when last looked at: a change is a step of the wall clock.
     private var clockOffset: TimeInterval
+    /// What the events recorded before this process started ask for: every slot that ended
+    /// (its summary may be missing if the process that ended it was killed before writing it).
+    public private(set) var startupEffects: [Session.Effect] = []
 
     public init(agenda: Agenda, log: SessionLog, clock: SessionClock, author: String) throws {
         self.session = Session(agenda: agenda)
@@ -55,7 +58,7 @@ public final class LiveSession {
         self.clock = clock
         self.author = author
         self.clockOffset = clock.now().timeIntervalSince1970 - clock.uptime()
-        _ = try sync()
+        startupEffects = try sync().filter { if case .slotEnded = $0 { true } else { false } }
     }
 
     /// Records a step of the wall clock (of more than two seconds) since this process last looked.

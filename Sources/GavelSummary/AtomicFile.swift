@@ -21,6 +21,7 @@ public enum AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         let name = (path as NSString).lastPathComponent
+        removeStaleTemporaries(of: name, in: dir)
         let temp = (dir as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, errno) }
@@ -42,6 +43,20 @@ public enum AtomicFile {
         if dfd >= 0 {
             _ = fsync(dfd)
             close(dfd)
+        }
+    }
+
+    /// Removes `.NAME.PID.RAND.tmp` files left by a writer that was killed mid-write (its process
+    /// is gone), so a crash leaves no litter beside the summaries for long.
+    static func removeStaleTemporaries(of name: String, in dir: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        let prefix = "." + name + "."
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let parts = entry.dropFirst(prefix.count).split(separator: ".")
+            guard parts.count == 3, let pid = Int32(parts[0]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink((dir as NSString).appendingPathComponent(entry))
+            }
         }
     }
 

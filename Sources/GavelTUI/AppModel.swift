@@ -28,6 +28,8 @@ public final class AppModel {
         self.themeNames = themeNames
         self.loadTheme = loadTheme
         self.onEffects = onEffects
+        // A chair killed between a slot's end and its summary left it unwritten: write what ended.
+        if !readOnly { deliver(live.startupEffects) }
     }
 
     var session: Session { live.session }

@@ -248,6 +248,17 @@ import Testing
         #expect(skipped.currentSlotID(at: clock.now()) == "two")
     }
 
+    @Test func aRestartedProcessIsToldWhichSlotsEnded() throws {
+        let log = MemoryLog()
+        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c")
+        #expect(s.startupEffects.isEmpty)
+        try s.perform(.toggle)
+        try s.perform(.endSlot)
+        // The chair was killed before it wrote the summary: the next one to start writes it.
+        let restarted = try LiveSession(agenda: Self.agenda, log: MemoryLog(events: log.events), clock: clock, author: "c")
+        #expect(restarted.startupEffects == [.slotEnded(slot: "one", cause: .chair)])
+    }
+
     @Test func nextChangeIsTheNextWholeSecond() throws {
         let s = try live()
         #expect(s.session.nextChange(after: clock.now()) == nil)

@@ -80,6 +80,20 @@ import Testing
         #expect(try String(contentsOfFile: files.folder, encoding: .utf8) == "not a folder")
     }
 
+    @Test func temporariesOfAKilledWriterAreRemovedByTheNextWrite() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A writer killed mid-write: its process is gone (pid 2^22 + 1 is above Linux's pid_max).
+        let stale = folder + "/.x86.md.4194305.12345.tmp"
+        let live = folder + "/.x86.md.\(getpid()).6789.tmp"   // this process: still writing
+        FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+        FileManager.default.createFile(atPath: live, contents: Data("half".utf8))
+        try AtomicFile.write("whole\n", to: folder + "/x86.md")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(try String(contentsOfFile: folder + "/x86.md", encoding: .utf8) == "whole\n")
+    }
+
     @Test func anUnwritableTargetIsAnErrorNamingItAndLeavesNoTemporaryFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
