@@ -83,9 +83,11 @@ public enum ClockText {
     /// At least two digits: `07`, `42`, `123`.
     public static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
-    /// Whole minutes, rounded to nearest, for plans and tables.
+    /// Minutes for plans and tables: whole minutes when whole (`20`), else to a tenth (`17.5`,
+    /// `0.1` for a 5-second test topic) so nothing planned reads as 0.
     public static func minutes(_ seconds: Int) -> String {
-        let m = (Double(seconds) / 60).rounded()
-        return String(Int(m))
+        if seconds % 60 == 0 { return String(seconds / 60) }
+        let tenths = Int((Double(seconds) / 6).rounded())
+        return (seconds < 0 ? "-" : "") + String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
     }
 }

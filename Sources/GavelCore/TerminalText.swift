@@ -22,6 +22,11 @@ public enum TerminalText {
         return out
     }
 
+    /// Multi-line text (a summary printed to a terminal): each line escaped, line breaks kept.
+    public static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    }
+
     public static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || v == 0x7F { return true }

@@ -18,7 +18,7 @@ public enum ThemeColor: Sendable, Equatable, Hashable {
         for prefix in ["bright-", "bright_", "bright"] where t.hasPrefix(prefix) {
             if let i = names.firstIndex(of: String(t.dropFirst(prefix.count))) { return .named(i + 8) }
         }
-        if t.hasPrefix("#"), t.count == 7, let v = UInt32(t.dropFirst(), radix: 16) {
+        if t.hasPrefix("#"), t.count == 7, t.dropFirst().allSatisfy(\.isHexDigit), let v = UInt32(t.dropFirst(), radix: 16) {
             return .rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF))
         }
         return nil

@@ -74,7 +74,9 @@ struct SummaryCommand: ParsableCommand {
                 throw Self.fail(error.description, code: 73)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // On a terminal, a bidi override typed into a note must not reorder what follows it.
+            let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.escapedLines(text) : text
+            FileHandle.standardOutput.write(Data(shown.utf8))
         }
     }
 }

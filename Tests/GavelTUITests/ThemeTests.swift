@@ -30,6 +30,8 @@ import Testing
         #expect(ThemeColor.parse("#FF8800") == .rgb(255, 136, 0))
         #expect(ThemeColor.parse("default") == .terminalDefault)
         #expect(ThemeColor.parse("#ff88") == nil)
+        #expect(ThemeColor.parse("#+fffff") == nil)
+        #expect(ThemeColor.parse("#-00000") == nil)
         #expect(ThemeColor.parse("orange") == nil)
     }
 
