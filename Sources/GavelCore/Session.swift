@@ -269,18 +269,27 @@ public struct Session: Sendable {
         case openSlot(String)
     }
 
-    /// The slot every view shows: the one the chair opened, else the one scheduled for `now`,
-    /// else the first not yet ended.
+    /// The slot every view shows: the one the chair opened or started last while it has not
+    /// ended; else the one scheduled for `now`; else the one that just ended (until the chair
+    /// picks another); else the first not yet ended.
     public func currentSlotID(at now: Date) -> String? {
+        if let opened = openedSlot, derivedEnd(opened, at: now) == nil { return opened }
+        if let scheduled = scheduledSlotID(at: now), derivedEnd(scheduled, at: now) == nil { return scheduled }
         if let opened = openedSlot { return opened }
         return defaultSlotID(at: now)
     }
 
-    public func defaultSlotID(at now: Date) -> String? {
-        if let scheduled = agenda.slots.first(where: { s in
+    /// The slot whose scheduled time holds `now`, if any.
+    public func scheduledSlotID(at now: Date) -> String? {
+        agenda.slots.first(where: { s in
             guard let start = s.start, let end = s.end else { return false }
             return start <= now && now < end
-        }) { return scheduled.id }
+        })?.id
+    }
+
+    /// The slot for a fresh session: the one scheduled for `now`, else the first not yet ended.
+    public func defaultSlotID(at now: Date) -> String? {
+        if let scheduled = scheduledSlotID(at: now) { return scheduled }
         if let open = agenda.slots.first(where: { derivedEnd($0.id, at: now) == nil }) { return open.id }
         return agenda.slots.last?.id
     }

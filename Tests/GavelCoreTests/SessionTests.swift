@@ -248,6 +248,20 @@ import Testing
         #expect(skipped.currentSlotID(at: clock.now()) == "two")
     }
 
+    @Test func whenTheSlotEndedTheSlotScheduledForNowComesOnScreen() throws {
+        var agenda = Self.agenda
+        agenda.slots[1].start = clock.now().addingTimeInterval(30 * 60)
+        let s = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "c")
+        try s.perform(.toggle)
+        clock.advance(20 * 60)
+        #expect(s.snapshot()?.slot.id == "one")
+        // Slot two's time has come, but slot one still runs: the chair's choice stands.
+        clock.advance(15 * 60)
+        #expect(s.snapshot()?.slot.id == "one")
+        try s.perform(.endSlot)
+        #expect(s.snapshot()?.slot.id == "two")
+    }
+
     @Test func aRestartedProcessIsToldWhichSlotsEnded() throws {
         let log = MemoryLog()
         let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c")
