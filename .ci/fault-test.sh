@@ -236,7 +236,7 @@ one_round() { # ROUND
 
   # A restarted chair carries on past the end: the slot is over, its summary is written.
   tm new-window -d -t fault -n "$w" "exec '$gavel' run '$dir/track.toml' --slot fast --by chair"
-  wait_for "$w" "SLOT ENDED" 10 || fail "round $r: the restarted chair does not show the slot ended"
+  wait_for "$w" "SLOT ENDED" 10 || fail "round $r: the restarted chair does not show the slot ended; events:\n$(sqlite3 "$dir/track.gavel" "SELECT id, at, kind, topic, seconds, cause FROM event" 2>&1)"
   sleep 0.3
   tm send-keys -t "$w" Escape q
   for _ in $(seq 100); do tm list-windows -F '#{window_name}' | grep -qx "$w" || break; sleep 0.05; done

@@ -57,14 +57,28 @@ public final class LiveSession {
         self.log = log
         self.clock = clock
         self.author = author
-        self.clockOffset = clock.now().timeIntervalSince1970 - clock.uptime()
+        self.clockOffset = Self.wallMinusUptime(clock) ?? clock.now().timeIntervalSince1970 - clock.uptime()
         startupEffects = try sync().filter { if case .slotEnded = $0 { true } else { false } }
+    }
+
+    /// The wall clock minus the boot-time clock, read between two boot-time readings that are
+    /// close together: a process stalled between the readings (a page fault on a busy disk, a
+    /// preempted thread) would otherwise look like a step of the wall clock. Nil when no clean
+    /// reading comes in a few tries; the check then waits for the next tick.
+    static func wallMinusUptime(_ clock: SessionClock) -> TimeInterval? {
+        for _ in 0..<4 {
+            let before = clock.uptime()
+            let wall = clock.now().timeIntervalSince1970
+            let after = clock.uptime()
+            if after - before < 0.05 { return wall - (before + after) / 2 }
+        }
+        return nil
     }
 
     /// Records a step of the wall clock (of more than two seconds) since this process last looked.
     @discardableResult
     private func recordClockStep() throws -> [Session.Effect] {
-        let offset = clock.now().timeIntervalSince1970 - clock.uptime()
+        guard let offset = Self.wallMinusUptime(clock) else { return [] }
         let step = offset - clockOffset
         clockOffset = offset
         guard abs(step) > 2 else { return [] }
