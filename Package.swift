@@ -31,11 +31,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GavelTUITests", dependencies: ["GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
+        // The seeded generator every property, fuzz and hardening test draws from.
+        .target(name: "GavelTestSupport", path: "Tests/GavelTestSupport"),
+        .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore", "GavelTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GavelTUITests", dependencies: ["GavelTestSupport", "GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
         .testTarget(name: "GavelStoreTests", dependencies: ["GavelStore", "GavelCore"]),
-        .testTarget(name: "GavelSummaryTests", dependencies: ["GavelSummary", "GavelCore"], exclude: ["Golden"]),
-        .testTarget(name: "GavelScheduleTests", dependencies: ["GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GavelSummaryTests", dependencies: ["GavelTestSupport", "GavelSummary", "GavelCore"], exclude: ["Golden"]),
+        .testTarget(name: "GavelScheduleTests", dependencies: ["GavelTestSupport", "GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import Testing
 @testable import GavelCore
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func mutations() {
-        var rng = SessionPropertyTests.SplitMix64(state: 0x6A7E1)
+        var rng = SeededRandom(seed: 0x6A7E1)
         for _ in 0..<Self.iterations {
             var bytes = Array((Self.seeds.randomElement(using: &rng) ?? "").utf8)
             for _ in 0..<Int.random(in: 1...6, using: &rng) {

@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import Testing
 @testable import GavelCore
@@ -5,20 +6,9 @@ import Testing
 /// Random event sequences, from a seeded generator so a failure repeats: the engine never
 /// crashes, never plans a negative length, and replaying the same events gives the same state.
 @Suite struct SessionPropertyTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 0..<40)
     func randomSequences(seed: Int) throws {
-        var rng = SplitMix64(state: UInt64(seed) &* 7919)
+        var rng = SeededRandom(seed: UInt64(seed) &* 7919)
         let agenda = SessionTests.agenda
         let ids = agenda.allTopics.map { ($0.slot.id, $0.topic.id) } + [("one", "gone"), ("nowhere", "x")]
         var t = Date(timeIntervalSince1970: 1_000_000)

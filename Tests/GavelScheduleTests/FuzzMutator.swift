@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 
@@ -10,14 +11,14 @@ struct FuzzMutator {
         ProcessInfo.processInfo.environment["GAVEL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2000
     }
 
-    var rng: SeededGenerator
+    var rng: SeededRandom
     let name: String
     let seeds: [[UInt8]]
     let tokens: [[UInt8]]
 
     init(name: String, seed: UInt64, seeds: [[UInt8]], tokens: [String]) {
         self.name = name
-        rng = SeededGenerator(seed: seed)
+        rng = SeededRandom(seed: seed)
         self.seeds = seeds.isEmpty ? [[]] : seeds
         self.tokens = (tokens + ["\u{1b}]2;pwned\u{07}", "\u{1b}[2J", "\u{202e}", "\0", "\r\n", "\n", "é", "会議", "\u{FEFF}"])
             .map { Array($0.utf8) }

@@ -1,23 +1,11 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 @testable import GavelSchedule
 import Testing
 
-/// SplitMix64: a small seeded generator, so every run checks the same cases.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct PlannerPropertyTests {
-    static func randomSubmissions(_ rng: inout SeededGenerator) -> Submissions {
+    static func randomSubmissions(_ rng: inout SeededRandom) -> Submissions {
         let zone = Fixtures.zone("America/Los_Angeles")
         let slotLength = Int.random(in: 4...24, using: &rng) * 5 * 60
         let minTopic = Int.random(in: 1...min(6, slotLength / 300), using: &rng) * 5 * 60
@@ -53,7 +41,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func everyAcceptedSubmissionOnceNoSlotOverbookedNoTalkBelowMinTopic() throws {
-        var rng = SeededGenerator(seed: 0x6761_7665_6C)
+        var rng = SeededRandom(seed: 0x6761_7665_6C)
         var seen = (rejections: 0, conflicts: 0, multiSlot: 0, lightning: 0, merged: 0)
         for round in 0..<300 {
             let s = Self.randomSubmissions(&rng)

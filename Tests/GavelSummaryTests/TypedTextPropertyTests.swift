@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 import GavelSummary

@@ -2,19 +2,6 @@ import Foundation
 import GavelCore
 @testable import GavelTUI
 
-/// SplitMix64: seeded, so every hardening run tries the same inputs and a failure repeats.
-struct HardeningRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Shared by the fuzz, resize and hostile-text suites of the terminal front.
 enum Hardening {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

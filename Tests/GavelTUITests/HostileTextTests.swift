@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 import Testing
@@ -69,7 +70,7 @@ import Testing
 
     /// The buffer's own writer escapes even when a view forgets to.
     @Test func bufferWriteEscapesEverything() {
-        var rng = HardeningRandom(seed: 0xB1D1)
+        var rng = SeededRandom(seed: 0xB1D1)
         for _ in 0..<Hardening.iterations {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...40, using: &rng) {

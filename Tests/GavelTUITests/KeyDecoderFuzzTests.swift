@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// no crash, the caret inside the text, and nothing raw from the keys on the screen.
 @Suite struct KeyDecoderFuzzTests {
     /// A character code as `get_wch` may hand it over: ASCII, controls, C1, surrogates, out of range.
-    static func code(_ rng: inout HardeningRandom) -> UInt32 {
+    static func code(_ rng: inout SeededRandom) -> UInt32 {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0: UInt32.random(in: 0...0x7F, using: &rng)
         case 1: UInt32.random(in: 0x80...0x9F, using: &rng)
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func characterCodes() {
-        var rng = HardeningRandom(seed: 0xC0DE)
+        var rng = SeededRandom(seed: 0xC0DE)
         for _ in 0..<(Hardening.iterations * 10) {
             let c = Self.code(&rng)
             switch Key.fromCode(c) {
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func joiningMarksKeepsEveryScalar() {
-        var rng = HardeningRandom(seed: 0x301)
+        var rng = SeededRandom(seed: 0x301)
         for _ in 0..<Hardening.iterations {
             let events: [InputEvent] = (0..<Int.random(in: 0...12, using: &rng)).compactMap { _ in
                 if Int.random(in: 0..<8, using: &rng) == 0 { return .resize }
@@ -89,7 +90,7 @@ import Testing
 
     /// Random keys (commands, editing keys, any character) through every view.
     @Test func keySequencesThroughTheModel() throws {
-        var rng = HardeningRandom(seed: 0x4E75)
+        var rng = SeededRandom(seed: 0x4E75)
         let agenda = try Hardening.exampleAgenda()
         let clock = ManualClock(Hardening.start)
         // Rebuilding a model per sequence costs more than the keys; keep a few and let them run on.

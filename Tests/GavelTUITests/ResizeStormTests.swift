@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 import Testing
@@ -10,7 +11,7 @@ import Testing
     static let overlays: [UIState.Overlay?] = [nil, .help, .confirmQuit, .confirmEndSlot, .slotPicker(index: 2),
                                                .topicPicker(noteID: "x", index: 9)]
 
-    static func sizes(_ rng: inout HardeningRandom, count: Int) -> [(Int, Int)] {
+    static func sizes(_ rng: inout SeededRandom, count: Int) -> [(Int, Int)] {
         var out: [(Int, Int)] = [(1, 1), (1, 24), (80, 1), (2, 2), (55, 15), (56, 16), (23, 8), (24, 9), (29, 5), (30, 6)]
         for _ in 0..<count {
             switch Int.random(in: 0..<4, using: &rng) {
@@ -24,7 +25,7 @@ import Testing
 
     @Test(arguments: ViewKind.allCases)
     func storm(view: ViewKind) throws {
-        var rng = HardeningRandom(seed: 0x5123 &+ UInt64(view.rawValue.count))
+        var rng = SeededRandom(seed: 0x5123 &+ UInt64(view.rawValue.count))
         let clock = ManualClock(Hardening.start)
         var agenda = try Hardening.exampleAgenda()
         // A wide title, so clipping splits two-column characters at every width.

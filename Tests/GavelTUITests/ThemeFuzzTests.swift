@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Foundation
 import GavelCore
 import Testing
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func mutations() {
-        var rng = HardeningRandom(seed: 0x7E3E)
+        var rng = SeededRandom(seed: 0x7E3E)
         let seeds = BuiltinThemes.names.compactMap { BuiltinThemes.source($0) }.map { Array($0.utf8) }
         for _ in 0..<Hardening.iterations {
             var bytes = seeds.randomElement(using: &rng) ?? []
