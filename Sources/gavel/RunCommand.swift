@@ -29,8 +29,11 @@ struct Run: ParsableCommand {
     @Option(help: "The name notes are recorded under (default: your login name).")
     var by: String?
 
+    @Flag(help: "Start the current topic's clock at launch, unless it is already running (a paused one resumes).")
+    var start = false
+
     func run() throws {
         try ViewLauncher.launch(agendaPath: agenda, sessionPath: session, view: view, readOnly: false,
-                                slot: slot, theme: theme, by: by)
+                                slot: slot, theme: theme, by: by, startTopic: start)
     }
 }

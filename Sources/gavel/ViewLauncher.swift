@@ -20,7 +20,7 @@ enum ViewLauncher {
     }
 
     static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, readOnly: Bool,
-                       slot: String?, theme themeName: String?, by: String?) throws {
+                       slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false) throws {
         let agenda = try AgendaLoading.load(agendaPath).agenda
         let catalog = ThemeCatalog()
         var theme: Theme
@@ -48,6 +48,7 @@ enum ViewLauncher {
             if let slot, !readOnly, live.session.currentSlotID(at: live.now) != slot {
                 try live.perform(.openSlot(slot))
             }
+            if startTopic, !readOnly { try live.startCurrentTopic() }
         } catch {
             throw fail("cannot read the session: \(error)", code: 1)
         }
