@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""keystroke.py - keystroke to screen in a terminal program's text field, through its own pty.
+
+Usage:
+  python3 bench/keystroke.py [--keys N] [--name NAME] -- CMD [ARGS...]
+
+Spawns CMD in a fresh pseudo-terminal (80x24, TERM=xterm-256color), waits for its first frame
+and for the output to go quiet, then types N printable keys one at a time. For each key it
+records the time from the write() of the key into the pty to the moment the typed character
+appears in the program's output stream (escape sequences stripped), read with select() on the
+master side. The next key is sent once the output has been quiet for 20 ms, so keys never queue.
+Every 40 keys it sends Ctrl-U (clear the line; not timed) so the line never scrolls.
+Keys cycle through letters that the program's own once-a-second redraws do not print alone
+(checked: a key whose character appears in output that began before the key was sent is
+discarded and counted as `ambiguous`).
+
+Prints `name: value` lines: keystroke_p50_ms, keystroke_p99_ms, keystroke_max_ms,
+keystroke_n, keystroke_lost (no echo within 1 s). Kills its child's process group at the end.
+"""
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+
+ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
+KEYS = b"qxzjkvwy"
+
+
+def out(key, value):
+    print(f"{key}: {value}", flush=True)
+
+
+def visible(b):
+    return ESC_RE.sub(b"", b)
+
+
+def spawn(cmd, rows, cols):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.environ.setdefault("LANG", "C.UTF-8")
+        try:
+            os.execvp(cmd[0], cmd)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+def read_until_quiet(fd, quiet, limit):
+    """Reads until no byte arrives for `quiet` seconds (or `limit` passes); returns the bytes."""
+    buf = b""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], quiet)
+        if not r:
+            return buf
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return buf
+        if not chunk:
+            return buf
+        buf += answer(fd, chunk)
+    return buf
+
+
+def answer(fd, chunk):
+    # A cursor-position query (ESC [ 6 n) gets an answer, as a terminal would give.
+    if b"\x1b[6n" in chunk:
+        os.write(fd, b"\x1b[1;1R")
+    return chunk
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--keys", type=int, default=400)
+    ap.add_argument("--name", default="keystroke")
+    ap.add_argument("--rows", type=int, default=24)
+    ap.add_argument("--cols", type=int, default=80)
+    ap.add_argument("--ready-timeout", type=float, default=10.0)
+    ap.add_argument("cmd", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
+    if not cmd:
+        ap.error("no command")
+    pid, fd = spawn(cmd, a.rows, a.cols)
+    lat, lost, ambiguous = [], 0, 0
+    try:
+        first = read_until_quiet(fd, 0.3, a.ready_timeout)
+        if not first:
+            out(f"{a.name}_error", "no first frame")
+            return 1
+        for i in range(a.keys):
+            if i and i % 40 == 0:
+                os.write(fd, b"\x15")   # Ctrl-U: clear the line
+                read_until_quiet(fd, 0.05, 1.0)
+            read_until_quiet(fd, 0.02, 1.0)
+            key = KEYS[i % len(KEYS):i % len(KEYS) + 1]
+            t0 = time.monotonic()
+            os.write(fd, key)
+            buf, seen = b"", None
+            end = t0 + 1.0
+            while time.monotonic() < end:
+                r, _, _ = select.select([fd], [], [], end - time.monotonic())
+                if not r:
+                    break
+                chunk = os.read(fd, 65536)
+                t = time.monotonic()
+                if not chunk:
+                    break
+                buf += answer(fd, chunk)
+                if key in visible(buf):
+                    seen = t
+                    break
+            if seen is None:
+                lost += 1
+            else:
+                lat.append((seen - t0) * 1000)
+        if not lat:
+            out(f"{a.name}_error", f"no key echoed ({lost} lost)")
+            return 1
+        lat.sort()
+        p = lambda q: lat[min(len(lat) - 1, int(round(q * (len(lat) - 1))))]
+        out(f"{a.name}_n", len(lat))
+        out(f"{a.name}_p50_ms", f"{p(0.50):.2f}")
+        out(f"{a.name}_p99_ms", f"{p(0.99):.2f}")
+        out(f"{a.name}_max_ms", f"{lat[-1]:.2f}")
+        out(f"{a.name}_mean_ms", f"{statistics.mean(lat):.2f}")
+        out(f"{a.name}_lost", lost)
+        return 0
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                    break
+            except ChildProcessError:
+                break
+        os.close(fd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

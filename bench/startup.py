@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""startup.py - startup to the first complete frame, through a fresh pseudo-terminal per run.
+
+Usage:
+  python3 bench/startup.py [--runs N] [--name NAME] -- CMD [ARGS...]
+
+Each run forks CMD in a new pty (80x24, TERM=xterm-256color) and timestamps every read of its
+output. The first frame is the first burst of output: bytes that follow each other by less than
+--gap ms (default 100; a timer's next redraw comes a second later). Its end (the last byte of that
+burst) is the startup to the first complete frame; the first byte and the first visible glyph are
+printed beside it. The child is killed (its process group, by pid) before the next run.
+Prints `name: value` lines: startup_first_byte_ms, startup_first_glyph_ms, startup_frame_ms
+(min / median / max over the runs) and frame_bytes (median size of that first burst).
+"""
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+
+ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
+
+
+def out(key, value):
+    print(f"{key}: {value}", flush=True)
+
+
+def one_run(cmd, rows, cols, gap, timeout):
+    t0 = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        try:
+            os.execvp(cmd[0], cmd)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    first_byte = first_glyph = last = None
+    buf = b""
+    try:
+        end = t0 + timeout
+        while time.monotonic() < end:
+            wait = end - time.monotonic() if last is None else min(end - time.monotonic(), gap - (time.monotonic() - last))
+            if wait <= 0:
+                break
+            r, _, _ = select.select([fd], [], [], wait)
+            if not r:
+                if last is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            t = time.monotonic()
+            if not chunk:
+                break
+            if b"\x1b[6n" in chunk:
+                os.write(fd, b"\x1b[1;1R")
+            buf += chunk
+            if first_byte is None:
+                first_byte = t
+            if first_glyph is None and ESC_RE.sub(b"", buf).strip():
+                first_glyph = t
+            last = t
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(pid, sig)
+            except (ProcessLookupError, PermissionError):
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    break
+            time.sleep(0.1)
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                    break
+            except ChildProcessError:
+                break
+        os.close(fd)
+    ms = lambda t: None if t is None else (t - t0) * 1000
+    return ms(first_byte), ms(first_glyph), ms(last), len(buf)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--name", default="startup")
+    ap.add_argument("--gap", type=float, default=100.0, help="ms of silence that ends the first frame")
+    ap.add_argument("--timeout", type=float, default=5.0)
+    ap.add_argument("cmd", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
+    if not cmd:
+        ap.error("no command")
+    runs = [one_run(cmd, 24, 80, a.gap / 1000, a.timeout) for _ in range(a.runs)]
+    for i, label in enumerate(["first_byte", "first_glyph", "frame"]):
+        v = [r[i] for r in runs if r[i] is not None]
+        if v:
+            out(f"{a.name}_{label}_ms", f"min {min(v):.1f} median {statistics.median(v):.1f} max {max(v):.1f}")
+        else:
+            out(f"{a.name}_{label}_ms", "none")
+    out(f"{a.name}_frame_bytes", f"{statistics.median(r[3] for r in runs):.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
