@@ -10,9 +10,8 @@ records the time from the write() of the key into the pty to the moment the type
 appears in the program's output stream (escape sequences stripped), read with select() on the
 master side. The next key is sent once the output has been quiet for 20 ms, so keys never queue.
 Every 40 keys it sends Ctrl-U (clear the line; not timed) so the line never scrolls.
-Keys cycle through letters that the program's own once-a-second redraws do not print alone
-(checked: a key whose character appears in output that began before the key was sent is
-discarded and counted as `ambiguous`).
+Keys cycle through letters (qxzjkvwy) that the notes view's once-a-second redraw does not print
+(it redraws digits: the countdown), so a tick arriving meanwhile cannot pass for the echo.
 
 Prints `name: value` lines: keystroke_p50_ms, keystroke_p99_ms, keystroke_max_ms,
 keystroke_n, keystroke_lost (no echo within 1 s). Kills its child's process group at the end.
