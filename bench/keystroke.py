@@ -17,17 +17,15 @@ Prints `name: value` lines: keystroke_p50_ms, keystroke_p99_ms, keystroke_max_ms
 keystroke_n, keystroke_lost (no echo within 1 s). Kills its child's process group at the end.
 """
 import argparse
-import fcntl
 import os
-import pty
 import re
 import select
-import signal
 import statistics
-import struct
 import sys
-import termios
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyrun  # noqa: E402
 
 ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
 KEYS = b"qxzjkvwy"
@@ -41,19 +39,6 @@ def visible(b):
     return ESC_RE.sub(b"", b)
 
 
-def spawn(cmd, rows, cols):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.environ.setdefault("LANG", "C.UTF-8")
-        try:
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd
-
-
 def read_until_quiet(fd, quiet, limit):
     """Reads until no byte arrives for `quiet` seconds (or `limit` passes); returns the bytes."""
     buf = b""
@@ -62,21 +47,11 @@ def read_until_quiet(fd, quiet, limit):
         r, _, _ = select.select([fd], [], [], quiet)
         if not r:
             return buf
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return buf
+        chunk = ptyrun.read_chunk(fd)
         if not chunk:
             return buf
-        buf += answer(fd, chunk)
+        buf += chunk
     return buf
-
-
-def answer(fd, chunk):
-    # A cursor-position query (ESC [ 6 n) gets an answer, as a terminal would give.
-    if b"\x1b[6n" in chunk:
-        os.write(fd, b"\x1b[1;1R")
-    return chunk
 
 
 def main():
@@ -91,7 +66,7 @@ def main():
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
     if not cmd:
         ap.error("no command")
-    pid, fd = spawn(cmd, a.rows, a.cols)
+    pid, fd = ptyrun.spawn(cmd, a.rows, a.cols)
     lat, lost, ambiguous = [], 0, 0
     try:
         first = read_until_quiet(fd, 0.3, a.ready_timeout)
@@ -112,11 +87,11 @@ def main():
                 r, _, _ = select.select([fd], [], [], end - time.monotonic())
                 if not r:
                     break
-                chunk = os.read(fd, 65536)
+                chunk = ptyrun.read_chunk(fd)
                 t = time.monotonic()
                 if not chunk:
                     break
-                buf += answer(fd, chunk)
+                buf += chunk
                 if key in visible(buf):
                     seen = t
                     break
@@ -137,18 +112,7 @@ def main():
         out(f"{a.name}_lost", lost)
         return 0
     finally:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.kill(pid, sig)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
-            try:
-                if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                    break
-            except ChildProcessError:
-                break
-        os.close(fd)
+        ptyrun.stop(pid, fd)
 
 
 if __name__ == "__main__":

@@ -13,17 +13,15 @@ Prints `name: value` lines: startup_first_byte_ms, startup_first_glyph_ms, start
 (min / median / max over the runs) and frame_bytes (median size of that first burst).
 """
 import argparse
-import fcntl
 import os
-import pty
 import re
 import select
-import signal
 import statistics
-import struct
 import sys
-import termios
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyrun  # noqa: E402
 
 ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
 
@@ -34,14 +32,7 @@ def out(key, value):
 
 def one_run(cmd, rows, cols, gap, timeout):
     t0 = time.monotonic()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        try:
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    pid, fd = ptyrun.spawn(cmd, rows, cols)
     first_byte = first_glyph = last = None
     buf = b""
     try:
@@ -55,15 +46,10 @@ def one_run(cmd, rows, cols, gap, timeout):
                 if last is not None:
                     break
                 continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
+            chunk = ptyrun.read_chunk(fd)
             t = time.monotonic()
             if not chunk:
                 break
-            if b"\x1b[6n" in chunk:
-                os.write(fd, b"\x1b[1;1R")
             buf += chunk
             if first_byte is None:
                 first_byte = t
@@ -71,21 +57,7 @@ def one_run(cmd, rows, cols, gap, timeout):
                 first_glyph = t
             last = t
     finally:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(pid, sig)
-            except (ProcessLookupError, PermissionError):
-                try:
-                    os.kill(pid, sig)
-                except ProcessLookupError:
-                    break
-            time.sleep(0.1)
-            try:
-                if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                    break
-            except ChildProcessError:
-                break
-        os.close(fd)
+        ptyrun.stop(pid, fd)
     ms = lambda t: None if t is None else (t - t0) * 1000
     return ms(first_byte), ms(first_glyph), ms(last), len(buf)
 

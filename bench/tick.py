@@ -18,17 +18,15 @@ This measures the program alone: unlike measure.py's accuracy windows, its own s
 the lag, and pty reads are timed to the microsecond rather than sampled through tmux.
 """
 import argparse
-import fcntl
 import os
-import pty
 import select
-import signal
 import sqlite3
 import statistics
-import struct
 import sys
-import termios
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyrun  # noqa: E402
 
 
 def out(key, value):
@@ -55,14 +53,7 @@ def main():
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
     if not cmd:
         ap.error("no command")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        try:
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    pid, fd = ptyrun.spawn(cmd, 24, 80)
     bursts, last = [], None
     start = time.time()
     try:
@@ -70,31 +61,15 @@ def main():
             r, _, _ = select.select([fd], [], [], 0.2)
             if not r:
                 continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
+            chunk = ptyrun.read_chunk(fd)
             t = time.time()
             if not chunk:
                 break
-            if b"\x1b[6n" in chunk:
-                os.write(fd, b"\x1b[1;1R")
             if t - start >= a.warmup and (last is None or t - last >= 0.1):
                 bursts.append(t)
             last = t
     finally:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.kill(pid, sig)
-            except ProcessLookupError:
-                break
-            time.sleep(0.2)
-            try:
-                if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                    break
-            except ChildProcessError:
-                break
-        os.close(fd)
+        ptyrun.stop(pid, fd)
     if a.origin == "wall":
         origin = 0.0
     elif a.origin.startswith("session:"):
