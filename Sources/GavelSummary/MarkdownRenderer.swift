@@ -6,12 +6,7 @@
 /// a list item or a table row of its own. Links become autolinks `<https://…>`.
 public enum MarkdownRenderer {
     public static func render(_ document: SummaryDocument) -> String {
-        var out = ""
-        for (i, block) in document.blocks.enumerated() {
-            if i > 0 { out += "\n" }
-            out += render(block)
-        }
-        return out
+        document.spelled(render)
     }
 
     static func render(_ block: SummaryDocument.Block) -> String {

@@ -6,12 +6,7 @@
 /// unless they contain a character that would end or change one.
 public enum MediaWikiRenderer {
     public static func render(_ document: SummaryDocument) -> String {
-        var out = ""
-        for (i, block) in document.blocks.enumerated() {
-            if i > 0 { out += "\n" }
-            out += render(block)
-        }
-        return out
+        document.spelled(render)
     }
 
     static func render(_ block: SummaryDocument.Block) -> String {

@@ -5,6 +5,16 @@ import GavelCore
 public struct SummaryDocument: Sendable, Equatable {
     public var blocks: [Block]
 
+    /// The blocks spelled by `block`, a blank line between them: every format's outer shape.
+    public func spelled(_ block: (Block) -> String) -> String {
+        var out = ""
+        for (i, b) in blocks.enumerated() {
+            if i > 0 { out += "\n" }
+            out += block(b)
+        }
+        return out
+    }
+
     public enum Block: Sendable, Equatable {
         /// Level 1 is the document's title.
         case heading(level: Int, [Inline])
