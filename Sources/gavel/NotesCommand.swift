@@ -14,20 +14,13 @@ struct NotesCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The agenda file (TOML).")
-    var agenda: String
-
-    @Option(help: "The session file (default: beside the agenda, with the extension .gavel).")
-    var session: String?
+    @OptionGroup var options: SessionOptions
 
     @Option(help: "The name notes are recorded under (default: your login name).")
     var by: String?
 
-    @Option(help: "The theme (see `gavel themes`).")
-    var theme: String?
-
     func run() throws {
-        try ViewLauncher.launch(agendaPath: agenda, sessionPath: session, view: .notes, readOnly: false,
-                                slot: nil, theme: theme, by: by)
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .notes, readOnly: false,
+                                slot: nil, theme: options.theme, by: by)
     }
 }

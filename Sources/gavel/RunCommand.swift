@@ -6,25 +6,19 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the session of an agenda in this terminal.",
         discussion: """
-        Opens the chair console (or --view speaker|notes; `v` cycles them). Without --slot the \
-        slot scheduled for now is shown, else the first one not yet ended. Press ? for the keys.
+        Opens the chair console (or --view speaker|notes; `v` cycles them). Without --slot it \
+        shows the slot last opened or started while it runs, else the one scheduled for now, else \
+        the one that just ended, else the first not yet ended. Press ? for the keys.
         """
     )
 
-    @Argument(help: "The agenda file (TOML).")
-    var agenda: String
+    @OptionGroup var options: SessionOptions
 
     @Option(help: "The slot to open (its id).")
     var slot: String?
 
     @Option(help: "The view to start in: chair, speaker or notes.")
     var view: ViewKind = .chair
-
-    @Option(help: "The theme (see `gavel themes`).")
-    var theme: String?
-
-    @Option(help: "The session file (default: beside the agenda).")
-    var session: String?
 
     @Option(help: "The name notes are recorded under (default: your login name).")
     var by: String?
@@ -33,7 +27,7 @@ struct Run: ParsableCommand {
     var start = false
 
     func run() throws {
-        try ViewLauncher.launch(agendaPath: agenda, sessionPath: session, view: view, readOnly: false,
-                                slot: slot, theme: theme, by: by, startTopic: start)
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: view, readOnly: false,
+                                slot: slot, theme: options.theme, by: by, startTopic: start)
     }
 }

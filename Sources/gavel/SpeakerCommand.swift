@@ -15,17 +15,10 @@ struct SpeakerCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The agenda file (TOML).")
-    var agenda: String
-
-    @Option(help: "The session file (default: beside the agenda, with the extension .gavel).")
-    var session: String?
-
-    @Option(help: "The theme (see `gavel themes`).")
-    var theme: String?
+    @OptionGroup var options: SessionOptions
 
     func run() throws {
-        try ViewLauncher.launch(agendaPath: agenda, sessionPath: session, view: .speaker, readOnly: true,
-                                slot: nil, theme: theme, by: nil)
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .speaker, readOnly: true,
+                                slot: nil, theme: options.theme, by: nil)
     }
 }
