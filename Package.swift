@@ -32,10 +32,12 @@ let package = Package(
             ]
         ),
         // The seeded generator every property, fuzz and hardening test draws from.
-        .target(name: "GavelTestSupport", path: "Tests/GavelTestSupport"),
+        // Test doubles (a manual clock, a log in memory, a terminal in memory) and the seeded
+        // generator every property, fuzz and hardening test draws from.
+        .target(name: "GavelTestSupport", dependencies: ["GavelCore", "GavelTUI"], path: "Tests/GavelTestSupport"),
         .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore", "GavelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GavelTUITests", dependencies: ["GavelTestSupport", "GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
-        .testTarget(name: "GavelStoreTests", dependencies: ["GavelStore", "GavelCore"]),
+        .testTarget(name: "GavelStoreTests", dependencies: ["GavelTestSupport", "GavelStore", "GavelCore"]),
         .testTarget(name: "GavelSummaryTests", dependencies: ["GavelTestSupport", "GavelSummary", "GavelCore"], exclude: ["Golden"]),
         .testTarget(name: "GavelScheduleTests", dependencies: ["GavelTestSupport", "GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
     ],

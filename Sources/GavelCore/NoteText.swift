@@ -89,6 +89,11 @@ public struct Note: Sendable, Equatable, Identifiable {
     /// Earlier texts, oldest first.
     public var history: [String]
     public var editedAt: Date?
+    /// Who made the last edit, when one was made.
+    public var editedBy: String? = nil
+    /// How many edits it has had: an edit names the version it was written against, and one
+    /// written against an older version is refused (somebody else changed the note meanwhile).
+    public var version: Int { history.count }
 
     public var parsed: NoteText { NoteText(text) }
 }

@@ -3,22 +3,29 @@ import Foundation
 /// The session engine: folds events over the agenda, and tells the state at any instant.
 ///
 /// Pure: no clock of its own, no I/O. `apply` takes an event (with its time); `snapshot(at:)`
-/// computes what every view shows at an instant; `command(_:at:)` turns a chair's key into the
-/// event to record; `dueEvents(at:)` names the events that time itself causes (a slot's time
-/// running out), which the app records like any other.
+/// computes what every view shows at an instant; `decide(_:at:)` turns a command into the events
+/// to record (or a question, or a refusal); `dueEvents(at:)` names the events that time itself
+/// causes (a slot's time running out), which the app records like any other.
+///
+/// Every process that applies the same events in the same order holds the same state: nothing
+/// here depends on who applies them or when.
 public struct Session: Sendable {
     public let agenda: Agenda
-    public private(set) var runs: [String: SlotRun] = [:]
-    public private(set) var notes: [String: Note] = [:]
+    public internal(set) var runs: [String: SlotRun] = [:]
+    public internal(set) var notes: [String: Note] = [:]
     /// Note ids in the order they were added.
-    public private(set) var noteOrder: [String] = []
+    public internal(set) var noteOrder: [String] = []
     /// The slot the chair opened or started a topic in last, if any.
-    public private(set) var openedSlot: String?
+    public internal(set) var openedSlot: String?
     /// How many events were applied.
-    public private(set) var eventCount = 0
+    public internal(set) var eventCount = 0
     /// Steps of the wall clock seen while the session ran, in order.
-    public private(set) var clockJumps: [ClockJump] = []
-    private var undoSteps: [UndoStep] = []
+    public internal(set) var clockJumps: [ClockJump] = []
+    /// The wall clock minus the boot-time clock on the boot that recorded last: steps are told
+    /// against it, so every process on the machine agrees on what is a step and what was counted.
+    public internal(set) var clockBase: ClockBase?
+    /// Each author's note changes that `u` can take back, oldest first.
+    var undoSteps: [String: [UndoStep]] = [:]
 
     public init(agenda: Agenda, events: [SessionEvent] = []) {
         self.agenda = agenda
@@ -47,6 +54,11 @@ public struct Session: Sendable {
         public var seconds: Double
     }
 
+    public struct ClockBase: Sendable, Equatable {
+        public var boot: String
+        public var offset: Double
+    }
+
     public struct SlotEnd: Sendable, Equatable {
         public var at: Date
         public var cause: SlotEndCause
@@ -56,14 +68,23 @@ public struct Session: Sendable {
     public enum Effect: Sendable, Equatable {
         /// The slot has just ended: write its summary.
         case slotEnded(slot: String, cause: SlotEndCause)
-        /// A note of an ended slot changed: rewrite its summary.
+        /// A slot whose summary was written changed (a note, or it was reopened): rewrite it.
         case summaryStale(slot: String)
     }
 
+    /// A note change its author can take back.
     enum UndoStep: Sendable, Equatable {
-        case edit(id: String, previous: String)
+        /// An edit that made the note's version `version`; undoing puts back `previous`.
+        case edit(id: String, previous: String, version: Int)
         case delete(id: String)
+        /// A move from (`slot`, `topic`).
         case move(id: String, slot: String, topic: String)
+
+        var noteID: String {
+            switch self {
+            case .edit(let id, _, _), .delete(let id), .move(let id, _, _): id
+            }
+        }
     }
 
     // MARK: - Applying events
@@ -80,8 +101,9 @@ public struct Session: Sendable {
         case .start(let slotID, let topicID):
             guard let slot = agenda.slot(id: slotID), let index = slot.topicIndex(id: topicID),
                   liveRun(slotID, at: t) else { return [] }
+            // One topic runs in the whole session: starting one stops any other, in any slot.
+            stopRunningTopics(at: t)
             var run = runs[slotID] ?? SlotRun()
-            for other in slot.topics where other.id != topicID { run.topics[other.id]?.stop(at: t) }
             run.current = index
             run.topics[topicID, default: TopicRun()].start(at: t)
             runs[slotID] = run
@@ -134,7 +156,8 @@ public struct Session: Sendable {
                 run.topics[topicID]?.finishedAt = nil
                 run.current = index
                 runs[slotID] = run
-                return []
+                // Its summary said it ended: it is rewritten as it stands now.
+                return [.summaryStale(slot: slotID)]
             }
             if let ended = derivedEnd(slotID, run: run, at: t), ended.cause == .timeUp { return [] }
             run.topics[topicID]?.stop(at: t)
@@ -164,43 +187,70 @@ public struct Session: Sendable {
             noteOrder.append(id)
             return staleIfEnded(slotID)
 
-        case .noteEdited(let id, let text, let undo):
+        case .noteEdited(let id, let text, let undo, let base):
             guard var note = notes[id], note.text != text else { return [] }
-            if undo { popUndo { if case .edit(id, _) = $0 { true } else { false } } }
-            else { undoSteps.append(.edit(id: id, previous: note.text)) }
+            // Written against an older version: somebody changed the note meanwhile.
+            if let base, base != note.version { return [] }
+            let author = event.by ?? ""
+            supersede(id, except: author)
+            if undo {
+                popUndo(author) { if case .edit(id, _, _) = $0 { true } else { false } }
+            } else {
+                undoSteps[author, default: []].append(.edit(id: id, previous: note.text, version: note.version + 1))
+            }
             note.history.append(note.text)
             note.text = text
             note.editedAt = t
+            note.editedBy = event.by
             notes[id] = note
             return staleIfEnded(note.slot)
 
         case .noteDeleted(let id):
             guard var note = notes[id], !note.deleted else { return [] }
+            let author = event.by ?? ""
+            supersede(id, except: author)
             note.deleted = true
             notes[id] = note
-            undoSteps.append(.delete(id: id))
+            undoSteps[author, default: []].append(.delete(id: id))
             return staleIfEnded(note.slot)
 
         case .noteRestored(let id):
             guard var note = notes[id], note.deleted else { return [] }
-            popUndo { if case .delete(id) = $0 { true } else { false } }
+            let author = event.by ?? ""
+            supersede(id, except: author)
+            popUndo(author) { if case .delete(id) = $0 { true } else { false } }
             note.deleted = false
             notes[id] = note
             return staleIfEnded(note.slot)
 
         case .noteMoved(let id, let slotID, let topicID, let undo):
             guard var note = notes[id], note.slot != slotID || note.topic != topicID else { return [] }
-            if undo { popUndo { if case .move(id, _, _) = $0 { true } else { false } } }
-            else { undoSteps.append(.move(id: id, slot: note.slot, topic: note.topic)) }
+            let author = event.by ?? ""
+            supersede(id, except: author)
+            if undo {
+                popUndo(author) { if case .move(id, _, _) = $0 { true } else { false } }
+            } else {
+                undoSteps[author, default: []].append(.move(id: id, slot: note.slot, topic: note.topic))
+            }
             let from = note.slot
             note.slot = slotID
             note.topic = topicID
             notes[id] = note
             return from == slotID ? staleIfEnded(from) : staleIfEnded(from) + staleIfEnded(slotID)
 
-        case .clockJump(let seconds):
-            // Several processes on the machine see the same step; it counts once.
-            if let last = clockJumps.last, abs(last.seconds - seconds) < 2, abs(last.at.timeIntervalSince(t)) < 10 {
+        case .clockBase(let boot, let offset):
+            // The first baseline seen for a boot stands; a later one of the same boot is a step
+            // (recorded as such), never a new baseline.
+            if clockBase?.boot != boot { clockBase = ClockBase(boot: boot, offset: offset) }
+            return []
+
+        case .clockJump(let seconds, let boot, let offset):
+            if let boot, let offset {
+                // A step counts once: a report of the baseline the session already has is nothing.
+                if let base = clockBase, base.boot == boot, abs(base.offset - offset) <= 2 { return [] }
+                clockBase = ClockBase(boot: boot, offset: offset)
+            } else if let last = clockJumps.last, abs(last.seconds - seconds) < 2, abs(last.at.timeIntervalSince(t)) < 10 {
+                // Sessions written before steps were tied to a boot: the same step seen twice.
                 return []
             }
             clockJumps.append(ClockJump(at: t, seconds: seconds))
@@ -217,8 +267,29 @@ public struct Session: Sendable {
         }
     }
 
-    private mutating func popUndo(matching: (UndoStep) -> Bool) {
-        if let i = undoSteps.lastIndex(where: matching) { undoSteps.remove(at: i) }
+    /// Stops every running topic at `t`, or at its slot's end when its time ran out before `t`
+    /// (a clock stopped later would count time the slot no longer had).
+    private mutating func stopRunningTopics(at t: Date) {
+        for (slotID, var run) in runs where run.topics.values.contains(where: \.isRunning) {
+            let at = derivedEnd(slotID, run: run, at: t).map { min(t, $0.at) } ?? t
+            for (topicID, var topic) in run.topics where topic.isRunning {
+                topic.stop(at: at)
+                run.topics[topicID] = topic
+            }
+            runs[slotID] = run
+        }
+    }
+
+    private mutating func popUndo(_ author: String, matching: (UndoStep) -> Bool) {
+        if let i = undoSteps[author]?.lastIndex(where: matching) { undoSteps[author]?.remove(at: i) }
+    }
+
+    /// A change by one author makes every other author's undo of that note meaningless: taking it
+    /// back would silently undo the newer change too.
+    private mutating func supersede(_ noteID: String, except author: String) {
+        for (other, steps) in undoSteps where other != author && steps.contains(where: { $0.noteID == noteID }) {
+            undoSteps[other] = steps.filter { $0.noteID != noteID }
+        }
     }
 
     private func staleIfEnded(_ slotID: String) -> [Effect] {
@@ -226,139 +297,7 @@ public struct Session: Sendable {
     }
 
     /// Whether timer events for the slot still count at `t`: not after it ended, however it ended.
-    private func liveRun(_ slotID: String, at t: Date) -> Bool {
-        let run = runs[slotID] ?? SlotRun()
-        return derivedEnd(slotID, run: run, at: t) == nil
-    }
-
-    // MARK: - Time
-
-    /// When the slot's time runs out: its scheduled end when it started within its schedule, else
-    /// its first start plus its length; nil before it starts.
-    public func deadline(_ slotID: String, run: SlotRun? = nil) -> Date? {
-        guard let slot = agenda.slot(id: slotID), let r = run ?? runs[slotID], let first = r.firstStart else { return nil }
-        if let end = slot.end, first < end { return end + r.shift }
-        return first.addingTimeInterval(TimeInterval(slot.length) + r.shift)
-    }
-
-    /// How (and when) the slot ended by `now`: recorded, or its time having run out.
-    public func derivedEnd(_ slotID: String, run: SlotRun? = nil, at now: Date) -> SlotEnd? {
-        let r = run ?? runs[slotID] ?? SlotRun()
-        if let ended = r.ended { return ended }
-        if let d = deadline(slotID, run: r), now >= d { return SlotEnd(at: d, cause: .timeUp) }
-        return nil
-    }
-
-    /// Events that time alone has caused by `now` and that nobody recorded yet.
-    public func dueEvents(at now: Date) -> [SessionEvent] {
-        agenda.slots.compactMap { slot in
-            guard runs[slot.id]?.ended == nil, let d = deadline(slot.id), now >= d else { return nil }
-            return SessionEvent(at: d, .endSlot(slot: slot.id, cause: .timeUp))
-        }
-    }
-
-    // MARK: - The chair's commands
-
-    public enum Command: Sendable, Equatable {
-        /// Start, pause or resume the current topic.
-        case toggle
-        case next
-        case previous
-        case adjust(seconds: Int)
-        case endSlot
-        case openSlot(String)
-    }
-
-    /// The slot every view shows: the one the chair opened or started last while it has not
-    /// ended; else the one scheduled for `now`; else the one that just ended (until the chair
-    /// picks another); else the first not yet ended.
-    public func currentSlotID(at now: Date) -> String? {
-        if let opened = openedSlot, derivedEnd(opened, at: now) == nil { return opened }
-        if let scheduled = scheduledSlotID(at: now), derivedEnd(scheduled, at: now) == nil { return scheduled }
-        if let opened = openedSlot { return opened }
-        return defaultSlotID(at: now)
-    }
-
-    /// The slot whose scheduled time holds `now`, if any.
-    public func scheduledSlotID(at now: Date) -> String? {
-        agenda.slots.first(where: { s in
-            guard let start = s.start, let end = s.end else { return false }
-            return start <= now && now < end
-        })?.id
-    }
-
-    /// The slot for a fresh session: the one scheduled for `now`, else the first not yet ended.
-    public func defaultSlotID(at now: Date) -> String? {
-        if let scheduled = scheduledSlotID(at: now) { return scheduled }
-        if let open = agenda.slots.first(where: { derivedEnd($0.id, at: now) == nil }) { return open.id }
-        return agenda.slots.last?.id
-    }
-
-    /// The event a chair's command records, or nil when it means nothing now.
-    public func command(_ command: Command, at now: Date) -> SessionEvent? {
-        if case .openSlot(let id) = command {
-            return agenda.slot(id: id) == nil ? nil : SessionEvent(at: now, .openSlot(slot: id))
-        }
-        guard let slotID = currentSlotID(at: now), let slot = agenda.slot(id: slotID), !slot.topics.isEmpty else { return nil }
-        let run = runs[slotID] ?? SlotRun()
-        let index = min(run.current, slot.topics.count - 1)
-        let topicID = slot.topics[index].id
-        let ended = derivedEnd(slotID, at: now)
-        switch command {
-        case .toggle:
-            guard ended == nil else { return nil }
-            return SessionEvent(at: now, run.run(topicID).isRunning ? .pause(slot: slotID, topic: topicID)
-                                                                     : .start(slot: slotID, topic: topicID))
-        case .next:
-            guard ended == nil else { return nil }
-            return SessionEvent(at: now, .next(slot: slotID, topic: topicID))
-        case .previous:
-            if let ended, ended.cause == .timeUp { return nil }
-            return SessionEvent(at: now, .previous(slot: slotID, topic: topicID))
-        case .adjust(let seconds):
-            guard ended == nil else { return nil }
-            return SessionEvent(at: now, .adjust(slot: slotID, topic: topicID, seconds: seconds))
-        case .endSlot:
-            guard ended == nil else { return nil }
-            return SessionEvent(at: now, .endSlot(slot: slotID, cause: .chair))
-        case .openSlot:
-            return nil
-        }
-    }
-
-    /// The action that takes back the latest edit, delete or move of a note, if any.
-    public func undoAction() -> SessionEvent.Action? {
-        guard let step = undoSteps.last else { return nil }
-        switch step {
-        case .edit(let id, let previous): return .noteEdited(id: id, text: previous, undo: true)
-        case .delete(let id): return .noteRestored(id: id)
-        case .move(let id, let slot, let topic): return .noteMoved(id: id, slot: slot, topic: topic, undo: true)
-        }
-    }
-
-    // MARK: - Notes
-
-    /// Live notes of a topic, oldest first.
-    public func notes(slot: String, topic: String) -> [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted, n.slot == slot, n.topic == topic else { return nil }
-            return n
-        }
-    }
-
-    /// Live notes of a slot, in the order they were added.
-    public func notes(slot: String) -> [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted, n.slot == slot else { return nil }
-            return n
-        }
-    }
-
-    /// Live notes whose topic (or slot) is no longer on the agenda.
-    public var unlistedNotes: [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted else { return nil }
-            return agenda.slot(id: n.slot)?.topicIndex(id: n.topic) == nil ? n : nil
-        }
+    func liveRun(_ slotID: String, at t: Date) -> Bool {
+        derivedEnd(slotID, run: runs[slotID] ?? SlotRun(), at: t) == nil
     }
 }

@@ -8,10 +8,17 @@ import Foundation
 public struct SessionEvent: Sendable, Equatable, Codable {
     public var at: Date
     public var action: Action
+    /// Who recorded it: the name a view runs under (`--by`, else the login name). Nil in sessions
+    /// written before events named their author.
+    public var by: String?
+    /// The role of the view that recorded it.
+    public var role: Role?
 
-    public init(at: Date, _ action: Action) {
+    public init(at: Date, _ action: Action, by: String? = nil, role: Role? = nil) {
         self.at = at
         self.action = action
+        self.by = by
+        self.role = role
     }
 
     public enum Action: Sendable, Equatable, Codable {
@@ -28,15 +35,23 @@ public struct SessionEvent: Sendable, Equatable, Codable {
         case previous(slot: String, topic: String)
         case endSlot(slot: String, cause: SlotEndCause)
         case noteAdded(id: String, slot: String, topic: String, text: String, by: String)
-        /// `undo` marks the edit that takes back an earlier one.
-        case noteEdited(id: String, text: String, undo: Bool)
+        /// `undo` marks the edit that takes back an earlier one. `base` is the note's version the
+        /// new text was written against: an edit based on an older version than the note has is
+        /// stale and changes nothing (nil: written before versions were kept; always applies).
+        case noteEdited(id: String, text: String, undo: Bool, base: Int? = nil)
         case noteDeleted(id: String)
         /// Takes back a delete.
         case noteRestored(id: String)
         case noteMoved(id: String, slot: String, topic: String, undo: Bool)
         /// The wall clock was stepped by `seconds` (negative: back) while no real time passed;
-        /// running clocks are carried over the step so they neither lose nor gain it.
-        case clockJump(seconds: Double)
+        /// running clocks are carried over the step so they neither lose nor gain it. `offset` is
+        /// the wall clock minus the boot-time clock of boot `boot` after the step (nil in sessions
+        /// written before steps were tied to a boot).
+        case clockJump(seconds: Double, boot: String? = nil, offset: Double? = nil)
+        /// The wall clock minus the boot-time clock, as first seen on boot `boot`: the baseline
+        /// against which every process on that boot tells a step of the wall clock, so a step is
+        /// recorded once, by whoever sees it first, however late.
+        case clockBase(boot: String, offset: Double)
 
         /// A short name for storage and logs.
         public var name: String {
@@ -54,6 +69,7 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             case .noteRestored: "noteRestored"
             case .noteMoved: "noteMoved"
             case .clockJump: "clockJump"
+            case .clockBase: "clockBase"
             }
         }
 
@@ -73,4 +89,26 @@ public enum SlotEndCause: String, Sendable, Equatable, Codable {
     case lastTopic
     /// Its time ran out.
     case timeUp
+}
+
+/// What a view may do to the session. A role is a capability: a view without the timer's role
+/// has no timer commands at all.
+public enum Role: String, Sendable, Equatable, Codable, CaseIterable {
+    /// `gavel run`: the timer, the slots and notes.
+    case chair
+    /// `gavel notes`: notes only.
+    case notes
+    /// `gavel speaker`: changes nothing.
+    case speaker
+    /// A co-chair's remote (the web companion): the timer's basic keys.
+    case remote
+    /// A command run from a shell (`gavel message`, scripts).
+    case shell
+
+    /// Whether the role may steer the timer (start, pause, next, previous, time, slots).
+    public var steers: Bool { self == .chair || self == .remote || self == .shell }
+    /// Whether the role may write notes.
+    public var writesNotes: Bool { self == .chair || self == .notes }
+    /// Whether the role records anything at all.
+    public var records: Bool { self != .speaker }
 }

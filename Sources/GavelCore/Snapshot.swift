@@ -10,8 +10,18 @@ public struct Snapshot: Sendable, Equatable {
     /// Index of the topic on the clock (or, after the slot ended, the last one it was on).
     public var current: Int
     public var ended: Session.SlotEnd?
-    /// Wall-clock seconds left in the slot (negative past its end).
+    /// Wall-clock seconds left in the slot (negative past its end), rounded up.
     public var slotRemaining: Int
+    /// The same, exact.
+    public var slotRemainingExact: TimeInterval
+    /// The slot's time left as the views show it: whole minutes (rounded up) until its last
+    /// minute, then whole seconds (rounded up). Everything judged on the slot's time uses this,
+    /// so it changes exactly when the shown time does.
+    public var slotShown: Int { Snapshot.shownSlotSeconds(slotRemainingExact) }
+
+    public static func shownSlotSeconds(_ remaining: TimeInterval) -> Int {
+        remaining > 60 ? Int((remaining / 60).rounded(.up)) * 60 : Int(remaining.rounded(.up))
+    }
     /// Seconds the unfinished topics still plan to use.
     public var plannedRemaining: Int
     /// When the plan no longer fits the slot: the seconds each unfinished topic can have.
@@ -49,6 +59,8 @@ public struct TopicStatus: Sendable, Equatable {
     }
     /// Whole seconds used, for planned-vs-actual.
     public var usedSeconds: Int { Int(elapsed.rounded()) }
+    /// Started, not running, not finished: its clock is stopped, in any phase.
+    public var isPaused: Bool { hasStarted && !isRunning && !isFinished }
 }
 
 extension Session {
@@ -92,13 +104,15 @@ extension Session {
                 unfinished += 1
             }
         }
-        let wallLeft = Int(max(0, slotRemaining).rounded(.up))
+        // Judged on the slot's time as shown, so the hint changes only when the shown time does.
+        let wallLeft = max(0, Snapshot.shownSlotSeconds(slotRemaining))
         var fairShare: Int? = nil
         if ended == nil, unfinished > 0, plannedRemaining > wallLeft {
             fairShare = wallLeft / unfinished
         }
         return Snapshot(now: now, agenda: agenda, slot: slot, slotIndex: slotIndex, topics: topics, current: current,
-                        ended: ended, slotRemaining: Int(slotRemaining.rounded(.up)), plannedRemaining: plannedRemaining,
+                        ended: ended, slotRemaining: Int(slotRemaining.rounded(.up)), slotRemainingExact: slotRemaining,
+                        plannedRemaining: plannedRemaining,
                         fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
     }
 
@@ -111,27 +125,4 @@ extension Session {
         return .running
     }
 
-    /// The next instant at which anything a view shows about time changes: a running countdown's
-    /// second, the slot's remaining second, or its time running out. Nil when nothing runs.
-    public func nextChange(after now: Date) -> Date? {
-        guard let id = currentSlotID(at: now), let run = runs[id], derivedEnd(id, run: run, at: now) == nil else {
-            return nil
-        }
-        var candidates: [Date] = []
-        if let d = deadline(id, run: run) {
-            candidates.append(Self.nextBoundary(of: d.timeIntervalSince(now), now: now))
-        }
-        for r in run.topics.values where r.isRunning {
-            // The countdown changes each whole second after its start (accumulated time included).
-            let e = r.elapsed(at: now)
-            let frac = e - e.rounded(.down)
-            candidates.append(now.addingTimeInterval(frac == 0 ? 1 : 1 - frac))
-        }
-        return candidates.min()
-    }
-
-    private static func nextBoundary(of remaining: TimeInterval, now: Date) -> Date {
-        let frac = remaining - remaining.rounded(.down)
-        return now.addingTimeInterval(frac == 0 ? 1 : frac)
-    }
 }

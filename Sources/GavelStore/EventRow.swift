@@ -32,7 +32,7 @@ struct EventRow {
             self.topic = topic
             self.text = text
             author = by
-        case .noteEdited(let id, let text, let undo):
+        case .noteEdited(let id, let text, let undo, _):
             note = id
             self.text = text
             self.undo = undo
@@ -43,8 +43,10 @@ struct EventRow {
             self.slot = slot
             self.topic = topic
             self.undo = undo
-        case .clockJump(let seconds):
+        case .clockJump(let seconds, _, _):
             self.seconds = Int(seconds.rounded())
+        case .clockBase:
+            break
         }
     }
 }

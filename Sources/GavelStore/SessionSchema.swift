@@ -11,7 +11,7 @@ enum SessionSchema {
     /// `PRAGMA application_id` of every Gavel session file: "GAVL" in ASCII.
     static let applicationID: Int32 = 0x4741_564C
     /// Kept in `PRAGMA user_version`; raised with every migration that older gavels cannot read.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -66,6 +66,27 @@ enum SessionSchema {
             try db.execute(sql: """
                 ALTER TABLE draft ADD COLUMN json TEXT;  -- the line exactly, a JSON string
                 PRAGMA user_version = 2;
+                """)
+        }
+        // Events name who recorded them and in which role; drafts belong to a running view (two
+        // views under one author no longer share a line) and keep a note being edited.
+        migrator.registerMigration("v3-authors-and-view-drafts") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN role TEXT;  -- chair, notes, remote, shell: who could do what
+                CREATE TABLE view_draft (
+                    instance TEXT PRIMARY KEY,  -- a random id of the running view
+                    author TEXT NOT NULL,
+                    role TEXT NOT NULL,         -- '' for drafts kept before views had roles
+                    terminal TEXT NOT NULL,     -- the view's terminal device, '' when unknown
+                    process TEXT NOT NULL,      -- pid:start:boot of the view's process
+                    json TEXT NOT NULL,         -- the line, and the note being edited in it
+                    saved_at REAL NOT NULL      -- Unix seconds
+                );
+                INSERT INTO view_draft (instance, author, role, terminal, process, json, saved_at)
+                SELECT 'legacy-' || author, author, '', '', '', json_object('line', COALESCE(json_extract(json, '$'), text)), saved_at
+                FROM draft;
+                DROP TABLE draft;
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator

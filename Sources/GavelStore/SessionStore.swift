@@ -24,7 +24,15 @@ public final class SessionStore: SessionLog {
     /// `SESSION.lock`, rewritten after every commit to wake the other processes (see `ChangeWatch`).
     private let bell: Int32
     private var lastSeenID: Int64 = 0
-    private var savedDrafts: [String: String] = [:]
+    /// The view this connection records for (its drafts), nil for tools and read-only views.
+    public let view: ViewIdentity?
+    /// A random id of this running view: the key of its draft row.
+    private let viewInstance: String?
+    private var savedDraft: Draft?
+    /// `PRAGMA data_version` when last looked at.
+    private var dataVersion: Int?
+    /// This process, as draft rows name it (see `ProcessIdentity`).
+    private let process: String
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -36,7 +44,12 @@ public final class SessionStore: SessionLog {
     public struct Options: Sendable {
         /// Caps the file at this many pages (`PRAGMA max_page_count`), so a test can fill "the disk".
         public var maximumPageCount: Int?
-        public init(maximumPageCount: Int? = nil) { self.maximumPageCount = maximumPageCount }
+        /// Stands for this process in draft rows, so a test can play a view that has died.
+        public var processIdentity: String?
+        public init(maximumPageCount: Int? = nil, processIdentity: String? = nil) {
+            self.maximumPageCount = maximumPageCount
+            self.processIdentity = processIdentity
+        }
     }
 
     /// The session file an agenda uses unless `--session` names another: `STEM.gavel` beside it.
@@ -53,9 +66,12 @@ public final class SessionStore: SessionLog {
     ///
     /// Refuses, without changing it, a file that is not a Gavel session, one written by a newer
     /// schema, one that is damaged, read-only or locked.
-    public init(path: String, readOnly: Bool = false, options: Options = Options()) throws {
+    public init(path: String, readOnly: Bool = false, view: ViewIdentity? = nil, options: Options = Options()) throws {
         self.path = path
         self.readOnly = readOnly
+        self.view = readOnly ? nil : view
+        self.viewInstance = readOnly || view == nil ? nil : UUID().uuidString.lowercased()
+        self.process = options.processIdentity ?? ProcessIdentity.current
         let lockPath = path + ".lock"
         let lockExisted = FileManager.default.fileExists(atPath: lockPath)
         do {
@@ -197,39 +213,66 @@ public final class SessionStore: SessionLog {
 
     // MARK: - SessionLog
 
-    /// Records `event` in one transaction, fsynced before this returns. A note added by someone
-    /// ends their draft in the same transaction: the line became the note, so a crash right after
-    /// cannot bring the saved note back into the line as a draft (where Enter would save it twice).
+    /// Appends `event` as it is, in one fsynced transaction, without handing over anything: for
+    /// tools and tests writing a session. Views keep in step through `transact`.
     public func append(_ event: SessionEvent) throws {
         guard !readOnly else { throw SessionStoreError.viewOnly(path: path) }
-        let row = EventRow(event)
-        let json = try String(decoding: encoder.encode(event), as: UTF8.self)
-        var endsDraftOf: String?
-        if case .noteAdded(_, _, _, _, let author) = event.action { endsDraftOf = author }
-        try write { db in
-            if let author = endsDraftOf {
-                try db.execute(sql: "DELETE FROM draft WHERE author = ?", arguments: [author])
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO event (at, kind, slot, topic, note, text, author, seconds, cause, undo, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [event.at.timeIntervalSince1970, event.action.name, row.slot, row.topic, row.note,
-                            row.text, row.author, row.seconds, row.cause, row.undo, json])
-        }
-        if let author = endsDraftOf { savedDrafts[author] = "" }
+        let json = try encode(event)
+        try write { db in try Self.insert(event, json: json, into: db) }
     }
 
-    public func newEvents() throws -> [SessionEvent] {
-        let rows: [Row]
+    /// See `SessionLog.transact`. The events handed over are those other processes committed
+    /// before this write took the lock (an IMMEDIATE transaction), so `decide` sees the session
+    /// exactly as it stands when its events are appended.
+    public func transact(clearingDraft: Bool, _ decide: ([SessionEvent]) throws -> [SessionEvent]) throws -> [SessionEvent] {
+        guard !readOnly else { throw SessionStoreError.viewOnly(path: path) }
+        var handedUpTo = lastSeenID
+        var appended: [SessionEvent] = []
+        var lastInserted: Int64?
         do {
-            rows = try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [lastSeenID])
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let unseen = try self.readEvents(db, after: self.lastSeenID)
+                    handedUpTo = unseen.lastID ?? self.lastSeenID
+                    self.lastSeenID = handedUpTo
+                    appended = try decide(unseen.events)
+                    for event in appended {
+                        try Self.insert(event, json: try self.encode(event), into: db)
+                        lastInserted = db.lastInsertedRowID
+                    }
+                    if clearingDraft, let instance = self.viewInstance {
+                        try db.execute(sql: "DELETE FROM view_draft WHERE instance = ?", arguments: [instance])
+                    }
+                    guard !appended.isEmpty || clearingDraft else { return .rollback }
+                    return .commit
+                }
+                if !appended.isEmpty || clearingDraft { self.markOwnCommit(db) }
             }
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
+        if let lastInserted { lastSeenID = lastInserted }
+        if clearingDraft { savedDraft = Draft(line: "") }
+        if !appended.isEmpty || clearingDraft { ringBell() }
+        return appended
+    }
+
+    public func newEvents() throws -> [SessionEvent] {
+        let batch: (events: [SessionEvent], lastID: Int64?)
+        do {
+            batch = try database.read { db in try self.readEvents(db, after: self.lastSeenID) }
+        } catch let error as SessionStoreError {
+            throw error
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+        if let last = batch.lastID { lastSeenID = last }
+        return batch.events
+    }
+
+    /// Events after row `id`, in order; refuses, consuming nothing, an event it cannot read.
+    private func readEvents(_ db: Database, after id: Int64) throws -> (events: [SessionEvent], lastID: Int64?) {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [id])
         var events: [SessionEvent] = []
         events.reserveCapacity(rows.count)
         for row in rows {
@@ -237,59 +280,112 @@ public final class SessionStore: SessionLog {
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: Data(json.utf8)))
             } catch {
-                // Nothing is consumed: the same events come back, whole, on the next call.
                 let id: Int64 = row["id"]
                 let kind: String = row["kind"]
                 throw SessionStoreError.corrupt(path: path, detail: "event \(id) (\(kind)) cannot be read; a newer gavel may have written it")
             }
         }
-        if let last = rows.last { lastSeenID = last["id"] }
-        return events
+        return (events, rows.last?["id"])
     }
 
-    public func saveDraft(_ text: String, by author: String) throws {
-        guard !readOnly else { throw SessionStoreError.viewOnly(path: path) }
-        guard savedDrafts[author] != text else { return }
-        let json = try String(decoding: encoder.encode(text), as: UTF8.self)
+    private func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func insert(_ event: SessionEvent, json: String, into db: Database) throws {
+        let row = EventRow(event)
+        try db.execute(
+            sql: """
+                INSERT INTO event (at, kind, slot, topic, note, text, author, role, seconds, cause, undo, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [event.at.timeIntervalSince1970, event.action.name, row.slot, row.topic, row.note,
+                        row.text, event.by ?? row.author, event.role?.rawValue, row.seconds, row.cause, row.undo, json])
+    }
+
+    // MARK: - Drafts
+
+    /// Keeps this view's draft (one row per running view, so two views under one author never
+    /// share a line); an empty draft removes the row.
+    public func saveDraft(_ draft: Draft) throws {
+        guard !readOnly, let view, let instance = viewInstance else { throw SessionStoreError.viewOnly(path: path) }
+        guard savedDraft != draft else { return }
+        let json = try encode(draft)
         try write { db in
-            if text.isEmpty {
-                try db.execute(sql: "DELETE FROM draft WHERE author = ?", arguments: [author])
+            if draft.isEmpty {
+                try db.execute(sql: "DELETE FROM view_draft WHERE instance = ?", arguments: [instance])
             } else {
                 try db.execute(
                     sql: """
-                        INSERT INTO draft (author, text, json, saved_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT(author) DO UPDATE
-                        SET text = excluded.text, json = excluded.json, saved_at = excluded.saved_at
+                        INSERT INTO view_draft (instance, author, role, terminal, process, json, saved_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(instance) DO UPDATE SET json = excluded.json, saved_at = excluded.saved_at
                         """,
-                    arguments: [author, text, json, Date().timeIntervalSince1970])
+                    arguments: [instance, view.author, view.role.rawValue, view.terminal, process,
+                                json, Date().timeIntervalSince1970])
             }
         }
-        savedDrafts[author] = text
+        savedDraft = draft
     }
 
-    public func loadDraft(by author: String) throws -> String? {
+    /// This view's draft from before: the one left in its terminal by a view of the same author
+    /// and role that is no longer running, else the latest one such a view left anywhere (a
+    /// note-taker who lost a terminal opens another). The row becomes this view's, in the same
+    /// transaction, so no other view restores it too.
+    public func claimDraft() throws -> Draft? {
+        guard !readOnly, let view, let instance = viewInstance else { return nil }
+        var claimed: Draft?
         do {
-            let row = try database.read { db in
-                try Row.fetchOne(db, sql: "SELECT text, json FROM draft WHERE author = ?", arguments: [author])
-            }
-            var text: String? = row?["text"]
-            if let json: String = row?["json"] {
-                do {
-                    text = try decoder.decode(String.self, from: Data(json.utf8))
-                } catch {
-                    throw SessionStoreError.corrupt(path: path, detail: "the draft of \(author) cannot be read: \(error)")
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT instance, terminal, process, json FROM view_draft
+                        WHERE author = ? AND (role = ? OR role = '') AND instance != ?
+                        ORDER BY (terminal = ?) DESC, saved_at DESC
+                        """, arguments: [view.author, view.role.rawValue, instance, view.terminal])
+                    for row in rows {
+                        let process: String = row["process"]
+                        guard !ProcessIdentity.isRunning(process) else { continue }
+                        let json: String = row["json"]
+                        guard let draft = try? self.decoder.decode(Draft.self, from: Data(json.utf8)) else { continue }
+                        let old: String = row["instance"]
+                        try db.execute(sql: "UPDATE view_draft SET instance = ?, terminal = ?, process = ? WHERE instance = ?",
+                                       arguments: [instance, view.terminal, self.process, old])
+                        claimed = draft
+                        return .commit
+                    }
+                    return .rollback
                 }
             }
-            savedDrafts[author] = text ?? ""
-            return text.flatMap { $0.isEmpty ? nil : $0 }
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
+        savedDraft = claimed ?? Draft(line: "")
+        return claimed
     }
 
     public var changeDescriptor: Int32? { watch.descriptor }
 
-    public func acknowledgeChange() { watch.drain() }
+    /// Consumes the bell; true when a process other than this one committed since this one last
+    /// looked (SQLite's `data_version` moves only for other connections' commits), so a view is
+    /// not sent to read the log by its own commits.
+    public func acknowledgeChange() -> Bool {
+        watch.drain()
+        return othersCommitted()
+    }
+
+    /// Whether `data_version` moved since this connection last looked.
+    private func othersCommitted() -> Bool {
+        guard let version = try? database.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { return true }
+        defer { dataVersion = version }
+        return version != dataVersion
+    }
+
+    /// After this connection's own commit: its own bell is rung next; note what `data_version`
+    /// says now, so the bell that this commit rings is not taken for another process's.
+    private func markOwnCommit(_ db: Database) {
+        if let version = try? Int.fetchOne(db, sql: "PRAGMA data_version") { dataVersion = version }
+    }
 
     /// One immediate transaction, committed (and fsynced) before this returns.
     private func write(_ body: (Database) throws -> Void) throws {
@@ -299,6 +395,7 @@ public final class SessionStore: SessionLog {
                     try body(db)
                     return .commit
                 }
+                markOwnCommit(db)
             }
         } catch {
             throw SessionStoreError.from(error, path: path)

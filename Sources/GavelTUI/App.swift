@@ -2,21 +2,21 @@ import CNCurses
 import Foundation
 import GavelCore
 
-/// The run loop: draws a frame when it changed, then sleeps in one `poll` until a key, a signal,
-/// another process writing to the session, the next second a countdown shows, or the draft's
-/// deadline; it never spins and never wakes for nothing.
+/// The run loop, and nothing else: each turn reads the clock once, hands that instant to the
+/// model with the input that arrived (`AppModel.handle`, then `AppModel.step`), shows the frame,
+/// and sleeps in one `poll` until the instant the model says the frame next changes or something
+/// falls due, a key, a signal, or another process writing to the session. It never spins and
+/// never wakes for nothing.
 public final class App {
     public let model: AppModel
     let terminal: Terminal
-    private var lastFrame: Buffer?
-    private var lastThemeName = ""
-    private var draftDeadline: Date?
     /// The phase last seen per topic, so bell and flash fire once as a phase begins.
     private var lastPhase: (topic: String, phase: Phase)?
     /// Wake-ups, for benchmarks and tests.
     public private(set) var wakeUps = 0
 
-    /// How often the log is read without a change bell.
+    /// How often the log is read without a change bell (a writer that rings none, such as an
+    /// `sqlite3` shell), at the next turn after this many seconds of the boot-time clock.
     static let resyncInterval: TimeInterval = 5
 
     public enum Exit: Equatable {
@@ -29,20 +29,9 @@ public final class App {
         self.terminal = terminal
     }
 
-    /// Draws the frame if anything on it changed; rings the bell or flashes as a phase begins.
-    public func render() {
-        let frame = model.frame(width: terminal.width, height: terminal.height)
-        alert(frame)
-        let buffer = Screen.render(frame)
-        if buffer != lastFrame || model.theme.name != lastThemeName {
-            terminal.present(buffer, theme: model.theme)
-            lastFrame = buffer
-            lastThemeName = model.theme.name
-        }
-    }
-
-    func alert(_ frame: Frame) {
-        guard let s = frame.snapshot, let status = s.currentTopic else { return }
+    /// Rings the bell or flashes as a running topic enters a phase (warn, urgent, overtime).
+    func alert(_ snapshot: Snapshot?) {
+        guard let s = snapshot, let status = s.currentTopic else { return }
         let id = s.slot.id + "/" + status.topic.id
         defer { lastPhase = (id, status.phase) }
         guard let last = lastPhase, last.topic == id, last.phase != status.phase, status.isRunning else { return }
@@ -51,26 +40,16 @@ public final class App {
         if model.theme.flash { terminal.flash() }
     }
 
-    /// Handles one input event; returns the outcome for the loop.
-    public func handle(_ event: InputEvent) -> AppModel.Outcome {
-        if event == .resize {
-            terminal.refreshSize()
-            lastFrame = nil
-            return .none
+    /// One turn at `now`: the input first, then the step; returns what the loop needs.
+    func turn(input: [InputEvent], now: Date, uptime: TimeInterval, readLog: Bool) -> (AppModel.Turn, AppModel.Outcome) {
+        var outcome = AppModel.Outcome.none
+        for event in input {
+            if event == .resize { terminal.refreshSize() }
+            outcome = model.handle(event, at: now, uptime: uptime)
+            if outcome != .none { break }
         }
-        let outcome = model.handle(event)
-        if model.draftDirty, draftDeadline == nil { draftDeadline = Date().addingTimeInterval(1) }
-        return outcome
-    }
-
-    /// When the loop must wake next at the latest: the next change of what the frame shows (see
-    /// `WakePlan`), or the draft's deadline.
-    func nextWake(now: Date) -> Date {
-        // The session runs on its own clock; convert its instant into a delay from `now`.
-        let planned = WakePlan.next(after: model.live.snapshot())
-        var wake = now.addingTimeInterval(max(0, planned.timeIntervalSince(model.live.now)))
-        if let d = draftDeadline { wake = min(wake, d) }
-        return wake
+        let turn = model.step(at: now, uptime: uptime, width: terminal.width, height: terminal.height, readLog: readLog)
+        return (turn, outcome)
     }
 
     /// Runs until the user quits or a signal ends the process. The caller restores the terminal.
@@ -85,85 +64,81 @@ public final class App {
 
     private func runLoop(signals: SignalPipe?) -> Exit {
         model.restoreDraft()
-        var lastSync = Date.distantPast
+        let clock = model.live.clock
+        let changeFD = model.live.log.changeDescriptor
+        var input: [InputEvent] = []
         var changed = true
+        var lastRead = -TimeInterval.infinity
         while true {
-            // Read the log when another process rang its change bell, when time itself ends a
-            // slot, and otherwise every few seconds (a writer that rings no bell); not on every
-            // second's wake-up, which would query the store once a second for nothing.
-            let watched = model.live.log.changeDescriptor != nil
-            if changed || !watched || !model.live.session.dueEvents(at: model.live.now).isEmpty
-                || Date().timeIntervalSince(lastSync) >= Self.resyncInterval {
-                model.tick()
-                lastSync = Date()
-                changed = false
+            let now = clock.now(), uptime = clock.uptime()
+            let readLog = changed || changeFD == nil || uptime - lastRead >= Self.resyncInterval
+            if readLog { lastRead = uptime; changed = false }
+            let (turn, outcome) = self.turn(input: input, now: now, uptime: uptime, readLog: readLog)
+            input = []
+            switch outcome {
+            case .none: break
+            case .quit: return finish(.quit)
+            case .suspend:
+                suspend()
+                continue
             }
-            if let d = draftDeadline, Date() >= d {
-                model.saveDraft()
-                draftDeadline = nil
-            }
-            render()
+            alert(turn.snapshot)
+            // The backend sends only the cells that changed: the one diff of the frame.
+            terminal.present(turn.buffer, theme: model.theme)
 
-            let now = Date()
-            let wake = nextWake(now: now)
-            // Round up to the millisecond, so the loop wakes at or just after the boundary, never before.
-            let ms = max(0, (wake.timeIntervalSince(now) * 1000).rounded(.up))
-            var fds = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
-            if let signals { fds.append(pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)) }
-            let changeFD = model.live.log.changeDescriptor
-            if let changeFD { fds.append(pollfd(fd: changeFD, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(ms, 3_600_000)))
-            wakeUps += 1
-            if ready < 0 { continue }
-
-            if let signals, fds[1].revents != 0 {
-                for signal in signals.drain() {
-                    switch signal {
-                    case .resize:
-                        terminal.refreshSize()
-                        lastFrame = nil
-                    case .interrupt: return finish(.signal(SIGINT))
-                    case .terminate: return finish(.signal(SIGTERM))
-                    case .hangup: return finish(.signal(SIGHUP))
-                    case .stop: suspend()
-                    case .resumed:
-                        terminal.resume()
-                        lastFrame = nil
-                        changed = true
+            // Sleep until the frame changes, the draft is due, or something arrives.
+            var timeout = turn.wakeAt.timeIntervalSince(now)
+            if let due = turn.draftDue { timeout = min(timeout, due - uptime) }
+            let waited = clock.uptime()
+            while true {
+                let left = timeout - (clock.uptime() - waited)
+                // Rounded up to the millisecond, so the loop wakes at or just after the boundary.
+                let ms = Int32(min(3_600_000, max(0, (left * 1000).rounded(.up))))
+                var fds = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
+                if let signals { fds.append(pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)) }
+                if let changeFD { fds.append(pollfd(fd: changeFD, events: Int16(POLLIN), revents: 0)) }
+                let ready = poll(&fds, nfds_t(fds.count), ms)
+                wakeUps += 1
+                if ready == 0 { break }
+                if ready < 0 { if errno == EINTR { continue } else { break } }
+                if let signals, fds[1].revents != 0 {
+                    for signal in signals.drain() {
+                        switch signal {
+                        case .resize: input.append(.resize)
+                        case .interrupt: return finish(.signal(SIGINT))
+                        case .terminate: return finish(.signal(SIGTERM))
+                        case .hangup: return finish(.signal(SIGHUP))
+                        case .stop: suspend()
+                        case .resumed:
+                            terminal.resume()
+                            changed = true
+                        }
                     }
                 }
-            }
-            if let changeFD, let i = fds.firstIndex(where: { $0.fd == changeFD }), fds[i].revents != 0 {
-                model.live.log.acknowledgeChange()
-                changed = true
-            }
-            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-                // The terminal went away.
-                return finish(.signal(SIGHUP))
-            }
-            if fds[0].revents != 0 {
-                for event in terminal.readInput() {
-                    switch handle(event) {
-                    case .none: break
-                    case .quit: return finish(.quit)
-                    case .suspend: suspend()
-                    }
+                if let changeFD, let i = fds.firstIndex(where: { $0.fd == changeFD }), fds[i].revents != 0 {
+                    // Its own commits ring this process's bell too: only another writer's counts.
+                    if model.live.log.acknowledgeChange() { changed = true }
                 }
+                if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
+                    // The terminal went away.
+                    return finish(.signal(SIGHUP))
+                }
+                if fds[0].revents != 0 { input += terminal.readInput() }
+                if !input.isEmpty || changed || clock.uptime() - waited >= timeout { break }
             }
         }
     }
 
     private func finish(_ exit: Exit) -> Exit {
-        if draftDeadline != nil || model.draftDirty { model.saveDraft() }
+        if model.draftDirty { model.saveDraft() }
         return exit
     }
 
     private func suspend() {
-        if model.draftDirty { model.saveDraft(); draftDeadline = nil }
+        if model.draftDirty { model.saveDraft() }
         terminal.suspend()
         cn_stop_self()
         // Continued (`fg`): take the terminal back and draw everything again.
         terminal.resume()
-        lastFrame = nil
     }
 }

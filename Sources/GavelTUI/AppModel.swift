@@ -1,18 +1,25 @@
 import Foundation
 import GavelCore
 
-/// The front's state machine: a key in, the session and the UI state changed, and what the run
-/// loop must do next out. Every chair command goes through `LiveSession.perform`, every note
-/// change through `LiveSession.record`, and the effects they return go to `onEffects`.
+/// The front's model, in the shape of an Elm loop: the run loop reads the clock once per turn and
+/// hands that instant to `handle` (each input) and then `step`, which records what time caused,
+/// draws the frame, and says when the frame next changes or something next falls due. Nothing in
+/// here reads a clock for the session's time.
 public final class AppModel {
     public let live: LiveSession
     public var state: UIState
+    /// View state kept between frames (the note line's scroll), as stateful widgets keep theirs.
+    public var viewState = ViewState()
     public private(set) var theme: Theme
     public let themeNames: [String]
+    /// How this terminal draws: block characters in UTF-8, reverse-video spaces otherwise.
+    public var glyphs: Glyphs
     let loadTheme: (String) -> Theme?
-    let onEffects: ([Session.Effect]) -> String?
-    /// The slot this view is pinned to by `--slot`, until the chair opens another.
+    let onEffects: ([Session.Effect], Date) -> String?
+    /// Typing changed the draft since it was last kept.
     public private(set) var draftDirty = false
+    /// The boot-time instant by which a dirty draft is kept.
+    private var draftDue: TimeInterval?
 
     public enum Outcome: Equatable {
         case none
@@ -20,44 +27,129 @@ public final class AppModel {
         case suspend
     }
 
-    public init(live: LiveSession, view: ViewKind, readOnly: Bool, theme: Theme, themeNames: [String],
-                loadTheme: @escaping (String) -> Theme?, onEffects: @escaping ([Session.Effect]) -> String?) {
+    public init(live: LiveSession, view: ViewKind, theme: Theme, themeNames: [String], glyphs: Glyphs = .unicode,
+                loadTheme: @escaping (String) -> Theme?, onEffects: @escaping ([Session.Effect], Date) -> String?) {
         self.live = live
-        self.state = UIState(view: view, readOnly: readOnly)
+        self.state = UIState(view: view, role: live.role)
         self.theme = theme
         self.themeNames = themeNames
+        self.glyphs = glyphs
         self.loadTheme = loadTheme
         self.onEffects = onEffects
         // A chair killed between a slot's end and its summary left it unwritten: write what ended.
-        if !readOnly { deliver(live.startupEffects) }
+        if live.role.records { deliver(live.startupEffects, at: Date()) }
     }
 
     var session: Session { live.session }
 
-    /// The frame's input at the live clock's now.
-    public func frame(width: Int, height: Int) -> Frame {
-        let snapshot = live.snapshot()
+    // MARK: - The snapshot of this turn
+
+    private var memo: (now: Date, events: Int, snapshot: Snapshot?)?
+
+    /// The session at `now`, computed once per instant and state.
+    public func snapshot(at now: Date) -> Snapshot? {
+        if let memo, memo.now == now, memo.events == session.eventCount { return memo.snapshot }
+        let snapshot = session.snapshot(at: now)
+        memo = (now, session.eventCount, snapshot)
+        return snapshot
+    }
+
+    func keyState(at now: Date) -> KeyState {
+        let session = self.session
+        let canUndo = if case .success = session.undoAction(by: live.author) { true } else { false }
+        let notes = currentNotes(at: now)
+        return KeyState(snapshot: snapshot(at: now), ui: state, notes: notes.count, canUndo: canUndo,
+                        selectedIndex: state.selectedNote.flatMap { id in notes.firstIndex { $0.id == id } },
+                        decide: { session.decide($0, at: now) })
+    }
+
+    // MARK: - One turn
+
+    /// What one turn of the loop shows, and when it must wake at the latest.
+    public struct Turn {
+        public var buffer: Buffer
+        /// The frame's snapshot, for the bell and flash at phase changes.
+        public var snapshot: Snapshot?
+        /// The next instant (session time) at which the frame changes by time alone or something
+        /// falls due; the loop may sleep until then.
+        public var wakeAt: Date
+        /// When a dirty draft must be kept, in seconds of the boot-time clock.
+        public var draftDue: TimeInterval?
+    }
+
+    /// Records what time caused by `now` (and, with `readLog`, what other processes wrote), keeps
+    /// a draft that is due, and draws the frame at `now`.
+    public func step(at now: Date, uptime: TimeInterval, width: Int, height: Int, readLog: Bool) -> Turn {
+        do {
+            deliver(try live.step(at: now, readLog: readLog), at: now)
+        } catch {
+            state.message = .init("could not read or record the session: \(error)", isError: true)
+        }
+        if let due = draftDue, uptime >= due { saveDraft() }
+        let snapshot = snapshot(at: now)
+        let frame = makeFrame(snapshot, at: now, width: width, height: height)
+        let buffer = Screen.render(frame, state: &viewState)
+        let wake = WakePlan.next(after: snapshot, at: now, view: state.view, session: session)
+        return Turn(buffer: buffer, snapshot: snapshot, wakeAt: wake, draftDue: draftDue)
+    }
+
+    func makeFrame(_ snapshot: Snapshot?, at now: Date, width: Int, height: Int) -> Frame {
         var notes: [Note] = []
         if let s = snapshot, let topic = s.currentTopic { notes = self.notes(slot: s.slot.id, topic: topic.topic.id) }
-        return Frame(snapshot: snapshot, notes: notes, state: state, theme: theme, width: width, height: height)
+        return Frame(snapshot: snapshot, notes: notes, state: state, theme: theme, width: width, height: height,
+                     glyphs: glyphs, keys: keyState(at: now))
+    }
+
+    /// What the frame at `now` is drawn from.
+    public func frame(at now: Date, width: Int, height: Int) -> Frame {
+        makeFrame(snapshot(at: now), at: now, width: width, height: height)
+    }
+
+    /// The frame at `now`, drawn (for tests and tools; the loop uses `step`).
+    public func render(at now: Date, width: Int, height: Int) -> Buffer {
+        Screen.render(makeFrame(snapshot(at: now), at: now, width: width, height: height), state: &viewState)
     }
 
     // MARK: - Drafts
 
+    /// The line as it would be restored: what is typed, and the note being edited in it.
+    public var draft: Draft {
+        if let editing = state.editing {
+            return Draft(line: state.editor.text, editing: .init(noteID: editing.noteID, base: editing.base, stashed: editing.stashedDraft))
+        }
+        return Draft(line: state.editor.text)
+    }
+
     /// The new note being typed, wherever it is while a note is edited.
     public var draftText: String { state.editing?.stashedDraft ?? state.editor.text }
 
+    /// Takes back this view's line from before a crash, a kill or a lost terminal.
     public func restoreDraft() {
-        guard !state.readOnly, let draft = try? live.log.loadDraft(by: live.author), !draft.isEmpty else { return }
-        state.editor.set(draft)
+        guard state.role.writesNotes else { return }
+        do {
+            guard let draft = try live.log.claimDraft() else { return }
+            if let editing = draft.editing, session.notes[editing.noteID].map({ !$0.deleted }) == true {
+                state.editing = .init(noteID: editing.noteID, base: editing.base, stashedDraft: editing.stashed)
+            } else if let editing = draft.editing {
+                // The note went away meanwhile: keep both texts in the line, nothing lost.
+                state.editor.set([editing.stashed, draft.line].filter { !$0.isEmpty }.joined(separator: " "))
+                return
+            }
+            state.editor.set(draft.line)
+            if state.view == .chair, !draft.line.isEmpty, state.editing != nil { state.noteFocus = true }
+        } catch {
+            state.message = .init("could not read the draft: \(error)", isError: true)
+        }
     }
 
-    /// Saves the draft now; returns false (and shows why) when it could not.
+    /// Keeps the draft now; returns false (and shows why) when it could not.
     @discardableResult
     public func saveDraft() -> Bool {
         draftDirty = false
+        draftDue = nil
+        guard state.role.writesNotes else { return true }
         do {
-            try live.log.saveDraft(draftText, by: live.author)
+            try live.log.saveDraft(draft)
             return true
         } catch {
             state.message = .init("could not keep the draft: \(error)", isError: true)
@@ -67,101 +159,108 @@ public final class AppModel {
 
     // MARK: - Effects
 
-    func deliver(_ effects: [Session.Effect]) {
-        guard !effects.isEmpty, let problem = onEffects(effects) else { return }
+    func deliver(_ effects: [Session.Effect], at now: Date) {
+        guard !effects.isEmpty, live.role.records, let problem = onEffects(effects, now) else { return }
         state.message = .init(problem, isError: true)
     }
 
-    /// Records what time alone caused and what other processes wrote; passes effects on.
-    public func tick() {
-        do {
-            // A read-only view records nothing, and leaves effects (summaries) to the chair's process.
-            if state.readOnly {
-                try live.sync()
-                return
-            }
-            deliver(try live.tick())
-        } catch {
-            state.message = .init("could not record the slot's end: \(error)", isError: true)
+    // MARK: - Input
+
+    /// Handles one input at the turn's instant `now`; `uptime` is the boot-time clock (when the
+    /// draft is due).
+    public func handle(_ event: InputEvent, at now: Date, uptime: TimeInterval = 0) -> Outcome {
+        let before = draft
+        var outcome = Outcome.none
+        switch event {
+        case .key(let key): outcome = handle(key, at: now)
+        case .text(let text): outcome = type(text, at: now)
+        case .resize: break
         }
-    }
-
-    // MARK: - Keys
-
-    public func handle(_ event: InputEvent) -> Outcome {
-        guard case .key(let key) = event else { return .none }
-        let before = draftText
-        let outcome = handle(key)
-        if draftText != before { draftDirty = true }
+        if draft != before {
+            draftDirty = true
+            if draftDue == nil { draftDue = uptime + 1 }
+        }
         return outcome
     }
 
-    func handle(_ key: Key) -> Outcome {
-        if state.overlay == .help {
-            state.overlay = nil
+    /// Text in one go (a paste, or a burst of typing): runs into the note line are inserted whole.
+    func type(_ text: String, at now: Date) -> Outcome {
+        var rest = Substring(text)
+        while let first = rest.first {
+            if state.context == .noteLine {
+                insert(String(rest), at: now)
+                return .none
+            }
+            let outcome = handle(.char(first), at: now)
+            if outcome != .none { return outcome }
+            rest = rest.dropFirst()
+        }
+        return .none
+    }
+
+    func handle(_ key: Key, at now: Date) -> Outcome {
+        if case .help(let page) = state.overlay {
+            // Space turns the page; any other key closes the help.
+            if key == .char(" ") || key == .pageDown, page + 1 < viewState.helpPages {
+                state.overlay = .help(page: page + 1)
+            } else {
+                state.overlay = nil
+            }
             return key == .ctrl("c") ? .quit : .none
         }
         let context = state.context
-        let command = KeyTable.command(for: key, in: context, readOnly: state.readOnly)
-        if command != nil || !(context == .noteLine || context == .selectedNote) {
-            // A key that is not text clears the last message.
-            if command != nil { state.message = nil }
+        if let binding = KeyTable.binding(for: key, in: context, role: state.role) {
+            if let reason = binding.unavailable(keyState(at: now)) {
+                state.message = .init(reason, isError: false)
+                return .none
+            }
+            if context != .noteLine { state.message = nil }
+            return perform(binding.command, at: now)
         }
-        if let command { return perform(command, context: context) }
         switch context {
         case .noteLine:
-            state.message = nil
-            edit(key)
+            if case .char(let c) = key { insert(String(c), at: now) }
         case .selectedNote:
             // Typing while a note is selected goes back to the note line.
-            if case .char = key {
+            if case .char(let c) = key {
                 state.selectedNote = nil
-                edit(key)
+                insert(String(c), at: now)
             }
-        case .notesCommand:
-            // Any other key after Esc returns to the note line.
+        case .keys where state.view == .notes && state.commandPending:
+            // After Esc, a key that is no command goes back to the line, typed.
             state.commandPending = false
+            if case .char(let c) = key { insert(String(c), at: now) }
         default:
             break
         }
         return .none
     }
 
-    func edit(_ key: Key) {
-        switch key {
-        case .char(let c): state.editor.insert(String(c))
-        case .left: state.editor.left()
-        case .right: state.editor.right()
-        case .home, .ctrl("a"): state.editor.home()
-        case .end, .ctrl("e"): state.editor.end()
-        case .backspace: state.editor.backspace()
-        case .delete: state.editor.deleteForward()
-        case .ctrl("w"): state.editor.deleteWord()
-        case .ctrl("u"): state.editor.deleteToStart()
-        default: break
+    /// Types into the note line; the line belongs to the topic running when it was started.
+    func insert(_ text: String, at now: Date) {
+        if state.editor.isEmpty, state.editing == nil, let s = snapshot(at: now), let topic = s.currentTopic {
+            state.lineTopic = .init(slot: s.slot.id, topic: topic.topic.id)
+        }
+        if !state.editor.insert(text) {
+            state.message = .init("a note holds at most \(LineEditor.maximumLength) characters; the rest was left out", isError: true)
+        } else if state.message?.isError == false {
+            state.message = nil
         }
     }
 
-    /// Text pasted or typed in one go (used by tests).
-    public func type(_ text: String) {
-        for ch in text { _ = handle(.key(.char(ch))) }
-    }
-
-    func perform(_ command: UserCommand, context: KeyContext) -> Outcome {
-        if context == .notesCommand { state.commandPending = false }
+    func perform(_ command: UserCommand, at now: Date) -> Outcome {
         switch command {
-        case .toggle: chair(.toggle)
-        case .next: chair(.next)
-        case .previous: chair(.previous)
-        case .moreTime: chair(.adjust(seconds: 60))
-        case .lessTime: chair(.adjust(seconds: -60))
+        case .toggle: chair(.toggle, at: now)
+        case .next: chair(.next, at: now)
+        case .previous: chair(.previous, at: now)
+        case .moreTime: chair(.adjust(seconds: 60), at: now)
+        case .lessTime: chair(.adjust(seconds: -60), at: now)
         case .focusNotes:
-            state.noteFocus = true
+            if state.view == .chair { state.noteFocus = true } else { state.commandPending = false }
         case .pickSlot:
-            let current = live.snapshot()?.slotIndex ?? 0
-            state.overlay = .slotPicker(index: current)
+            state.overlay = .slotPicker(index: snapshot(at: now)?.slotIndex ?? 0)
         case .endSlot:
-            if live.snapshot()?.hasEnded == false { state.overlay = .confirmEndSlot }
+            state.overlay = .confirmEndSlot
         case .nextView:
             state.view = state.view.next
             state.selectedNote = nil
@@ -169,9 +268,9 @@ public final class AppModel {
         case .nextTheme:
             cycleTheme()
         case .help:
-            state.overlay = .help
+            state.overlay = .help(page: 0)
         case .quit:
-            if !state.readOnly, live.snapshot()?.currentTopic?.isRunning == true {
+            if state.role == .chair, snapshot(at: now)?.currentTopic?.isRunning == true {
                 state.overlay = .confirmQuit
             } else {
                 return .quit
@@ -181,22 +280,38 @@ public final class AppModel {
         case .suspend:
             return .suspend
         case .undo:
-            undo()
+            undo(at: now)
         case .saveNote:
-            saveNote()
+            saveNote(at: now)
+        case .escape:
+            if state.editing != nil {
+                cancelEditing()
+            } else if state.view == .notes {
+                state.commandPending = true
+            } else {
+                state.noteFocus = false
+            }
         case .leaveNotes:
-            if state.view == .notes { state.commandPending = true } else { state.noteFocus = false }
             cancelEditing()
+            state.noteFocus = false
         case .selectEarlier:
             // From the chair's keys, Up goes to the note line and selects the latest note.
             if state.view == .chair, !state.noteFocus { state.noteFocus = true }
-            select(by: -1)
+            select(by: -1, at: now)
         case .selectLater:
-            select(by: 1)
+            select(by: 1, at: now)
+        case .caretLeft: state.editor.left()
+        case .caretRight: state.editor.right()
+        case .lineStart: state.editor.home()
+        case .lineEnd: state.editor.end()
+        case .deleteBack: state.editor.backspace()
+        case .deleteForward: state.editor.deleteForward()
+        case .deleteWord: state.editor.deleteWord()
+        case .deleteToStart: state.editor.deleteToStart()
         case .editNote:
             beginEditing()
         case .deleteNote:
-            deleteSelected()
+            deleteSelected(at: now)
         case .moveNote:
             beginMove()
         case .deselect:
@@ -204,34 +319,47 @@ public final class AppModel {
         case .listUp, .listDown:
             moveInList(command == .listUp ? -1 : 1)
         case .choose:
-            choose()
+            choose(at: now)
         case .cancel, .no:
             state.overlay = nil
         case .yes:
             let overlay = state.overlay
             state.overlay = nil
-            if overlay == .confirmQuit { return .quit }
-            if overlay == .confirmEndSlot { chair(.endSlot) }
+            switch overlay {
+            case .confirmQuit: return .quit
+            case .confirmEndSlot: chair(.endSlot, at: now)
+            case .confirmCommand(let command, _): chair(command, at: now, confirmed: true)
+            default: break
+            }
         }
+        if state.editor.isEmpty, state.editing == nil { state.lineTopic = nil }
         return .none
     }
 
-    func chair(_ command: Session.Command) {
-        guard !state.readOnly else { return }
+    func chair(_ command: Session.Command, at now: Date, confirmed: Bool = false) {
+        guard state.role.steers else { return }
         do {
-            if let effects = try live.perform(command) { deliver(effects) }
+            let outcome = try live.perform(command, at: now, confirmed: confirmed)
+            deliver(outcome.effects, at: now)
+            switch outcome.answer {
+            case .recorded: break
+            case .asked(let question): state.overlay = .confirmCommand(command, question)
+            case .refused(let reason): state.message = .init(reason, isError: false)
+            }
         } catch {
             state.message = .init("could not record that: \(error)", isError: true)
         }
     }
 
-    func record(_ action: SessionEvent.Action, failure: String) -> Bool {
+    /// Runs a note write; shows why it failed. Returns the answer, or nil when it failed.
+    func write(_ failure: String, at now: Date, _ body: () throws -> LiveSession.Outcome) -> LiveSession.Answer? {
         do {
-            deliver(try live.record(action))
-            return true
+            let outcome = try body()
+            deliver(outcome.effects, at: now)
+            return outcome.answer
         } catch {
             state.message = .init("\(failure): \(error)", isError: true)
-            return false
+            return nil
         }
     }
 
@@ -250,9 +378,9 @@ public final class AppModel {
 
     // MARK: - Notes
 
-    /// Notes of the topic on the clock.
-    var currentNotes: [Note] {
-        guard let s = live.snapshot(), let topic = s.currentTopic else { return [] }
+    /// Notes of the topic on the clock at `now`.
+    func currentNotes(at now: Date) -> [Note] {
+        guard let s = snapshot(at: now), let topic = s.currentTopic else { return [] }
         return notes(slot: s.slot.id, topic: topic.topic.id)
     }
 
@@ -269,33 +397,48 @@ public final class AppModel {
         return notes
     }
 
-    func saveNote() {
+    func saveNote(at now: Date) {
         let text = state.editor.text.trimmingCharacters(in: .whitespaces)
         if let editing = state.editing {
             if !text.isEmpty, session.notes[editing.noteID]?.text != text {
-                guard record(.noteEdited(id: editing.noteID, text: text, undo: false), failure: "could not save the edit") else { return }
+                let answer = write("could not save the edit", at: now) { try live.editNote(editing.noteID, text: text, base: editing.base, at: now) }
+                switch answer {
+                case nil: return
+                case .refused(let why)?:
+                    // Somebody else changed it: the text stays in the line, nothing is lost.
+                    state.message = .init(why, isError: true)
+                    return
+                default: break
+                }
             }
             state.editor.set(editing.stashedDraft)
             state.editing = nil
             state.selectedNote = nil
+            if state.view == .chair { state.noteFocus = false }
             return
         }
-        guard !text.isEmpty, let s = live.snapshot(), let topic = s.currentTopic else { return }
-        do {
-            let (_, effects) = try live.addNote(text, slot: s.slot.id, topic: topic.topic.id)
-            deliver(effects)
-        } catch {
-            // The note stays in the line, so nothing typed is lost.
-            state.message = .init("could not save the note (it is still in the line): \(error)", isError: true)
+        guard !text.isEmpty else {
+            // A line of only spaces is cleared, not saved.
+            state.editor.clear()
+            state.lineTopic = nil
             return
         }
+        guard let target = state.lineTopic ?? snapshot(at: now)?.currentTopic.flatMap({ t in
+            snapshot(at: now).map { UIState.TopicRef(slot: $0.slot.id, topic: t.topic.id) }
+        }) else { return }
+        guard write("could not save the note (it is still in the line)", at: now, {
+            try live.addNote(text, slot: target.slot, topic: target.topic, at: now).outcome
+        }) != nil else { return }
         state.editor.clear()
+        state.lineTopic = nil
         draftDirty = false
-        saveDraft()
+        draftDue = nil
+        // The chair's keys come back after a note: space then starts or pauses, as the legend says.
+        if state.view == .chair { state.noteFocus = false }
     }
 
-    func select(by step: Int) {
-        let notes = currentNotes
+    func select(by step: Int, at now: Date) {
+        let notes = currentNotes(at: now)
         guard !notes.isEmpty else { return }
         if let selected = state.selectedNote, let i = notes.firstIndex(where: { $0.id == selected }) {
             let j = i + step
@@ -307,7 +450,7 @@ public final class AppModel {
 
     func beginEditing() {
         guard let id = state.selectedNote, let note = session.notes[id] else { return }
-        state.editing = .init(noteID: id, stashedDraft: state.editing?.stashedDraft ?? state.editor.text)
+        state.editing = .init(noteID: id, base: note.version, stashedDraft: state.editing?.stashedDraft ?? state.editor.text)
         state.editor.set(note.text)
         state.selectedNote = nil
     }
@@ -318,23 +461,19 @@ public final class AppModel {
         state.editing = nil
     }
 
-    func deleteSelected() {
+    func deleteSelected(at now: Date) {
         guard let id = state.selectedNote else { return }
-        let notes = currentNotes
-        let index = notes.firstIndex(where: { $0.id == id })
-        guard record(.noteDeleted(id: id), failure: "could not delete the note") else { return }
-        let rest = currentNotes
-        if let index, !rest.isEmpty { state.selectedNote = rest[min(index, rest.count - 1)].id } else { state.selectedNote = nil }
+        guard write("could not delete the note", at: now, { try live.record(.noteDeleted(id: id), at: now) }) != nil else { return }
+        // Back to the line: a second Ctrl-D never deletes a neighbour by surprise.
+        state.selectedNote = nil
         state.message = .init("note deleted (Ctrl-Z undoes)", isError: false)
     }
 
-    func undo() {
-        guard let action = session.undoAction() else {
-            state.message = .init("nothing to undo", isError: false)
-            return
-        }
-        if record(action, failure: "could not undo") {
-            state.message = .init("undone", isError: false)
+    func undo(at now: Date) {
+        switch write("could not undo", at: now, { try live.undo(at: now) }) {
+        case .recorded?: state.message = .init("undone", isError: false)
+        case .refused(let why)?: state.message = .init(why, isError: false)
+        default: break
         }
     }
 
@@ -355,21 +494,23 @@ public final class AppModel {
         }
     }
 
-    func choose() {
+    func choose(at now: Date) {
         let overlay = state.overlay
         state.overlay = nil
         switch overlay {
         case .slotPicker(let i):
             guard session.agenda.slots.indices.contains(i) else { return }
             let id = session.agenda.slots[i].id
-            if live.snapshot()?.slot.id != id { chair(.openSlot(id)) }
+            if snapshot(at: now)?.slot.id != id { chair(.openSlot(id), at: now) }
             state.selectedNote = nil
         case .topicPicker(let noteID, let i):
             let all = session.agenda.allTopics
             guard all.indices.contains(i) else { return }
             let target = all[i]
-            if record(.noteMoved(id: noteID, slot: target.slot.id, topic: target.topic.id, undo: false), failure: "could not move the note") {
-                state.message = .init("note moved to \(TerminalText.escaped(target.topic.title)) (Ctrl-Z undoes)", isError: false)
+            if write("could not move the note", at: now, {
+                try live.record(.noteMoved(id: noteID, slot: target.slot.id, topic: target.topic.id, undo: false), at: now)
+            }) != nil {
+                state.message = .init("note moved to \(target.topic.title) (Ctrl-Z undoes)", isError: false)
                 state.selectedNote = nil
             }
         default: break

@@ -94,8 +94,12 @@ public struct BigDigits: Sendable, Equatable {
         return false
     }
 
-    /// Draws `text` with its top-left corner at (x, y).
-    public func draw(_ text: String, into buffer: inout Buffer, x: Int, y: Int, style: Style) {
+    /// Draws `text` with its top-left corner at (x, y): lit cells are full blocks in UTF-8, and
+    /// reverse-video spaces where the terminal cannot show blocks (the same shape in any locale).
+    public func draw(_ text: String, into buffer: inout Buffer, x: Int, y: Int, style: Style, glyphs: Glyphs = .unicode) {
+        var litStyle = style
+        if !glyphs.isUnicode { litStyle.reverse.toggle() }
+        let mark: Character = glyphs.isUnicode ? "█" : " "
         // Gaps between characters take the same style, so no attribute changes break the rows.
         buffer.fill(x: x, y: y, width: width(of: text), height: height, style: style)
         var col = x
@@ -105,7 +109,7 @@ public struct BigDigits: Sendable, Equatable {
             let segments = Self.segments(ch)
             for row in 0..<height {
                 for c in 0..<w where lit(ch, segments: segments, x: c, y: row) {
-                    buffer.set("█", x: col + c, y: y + row, style: style)
+                    buffer.set(mark, x: col + c, y: y + row, style: litStyle)
                 }
             }
             col += w

@@ -3,11 +3,11 @@ import GavelCore
 /// The chair console: the slot's agenda, the current topic's countdown, the slot's time, the
 /// latest notes and the note line, and the keys.
 enum ChairView {
-    static func draw(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
+    static func draw(_ frame: Frame, _ snapshot: Snapshot, state: inout ViewState, into buffer: inout Buffer) {
         let theme = frame.theme
         let w = buffer.width, h = buffer.height
         header(frame, snapshot, into: &buffer)
-        buffer.write(String(repeating: "─", count: w), x: 0, y: 1, style: theme.style(.text, dim: true))
+        buffer.write(String(repeating: frame.glyphs.rule, count: w), x: 0, y: 1, style: theme.style(.text, dim: true))
 
         // The agenda: as many topics as fit in a third of the screen, keeping the current one in view.
         let maxRows = max(2, min(snapshot.topics.count, (h - 12) / 2))
@@ -26,13 +26,13 @@ enum ChairView {
             let digitsRows = max(5, min(9, (h - 10) / 2))
             let font = BigDigits.fitting(text, columns: w / 2, rows: digitsRows) ?? BigDigits(height: 5)
             let role = Theme.role(of: status.phase)
-            font.draw(text, into: &buffer, x: 2, y: y, style: theme.style(role, bold: true))
+            font.draw(text, into: &buffer, x: 2, y: y, style: theme.style(role, bold: true), glyphs: frame.glyphs)
             let tx = 2 + font.width(of: text) + 3
             let tw = w - tx - 1
             var ty = y
-            Screen.writeClipped(status.topic.title, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text, bold: true))
+            Screen.writeClipped(status.topic.title, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text, bold: true), glyphs: frame.glyphs)
             ty += 1
-            Screen.writeClipped(status.topic.speakerText, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text))
+            Screen.writeClipped(status.topic.speakerText, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text), glyphs: frame.glyphs)
             ty += 1
             let words = Screen.phaseWords(status, snapshot: snapshot)
             if !words.isEmpty {
@@ -51,11 +51,11 @@ enum ChairView {
         // Notes fill the rest, above the note line and the legend.
         let noteLineY = h - 2
         if y < noteLineY {
-            let title = snapshot.currentTopic.map { "Notes · " + TerminalText.escaped($0.topic.title) } ?? "Notes"
-            Screen.writeClipped(title, into: &buffer, x: 1, y: y, width: w - 2, style: theme.style(.accent, bold: true))
+            let title = snapshot.currentTopic.map { "Notes \(frame.glyphs.dot) " + TerminalText.escaped($0.topic.title) } ?? "Notes"
+            Screen.writeClipped(title, into: &buffer, x: 1, y: y, width: w - 2, style: theme.style(.accent, bold: true), glyphs: frame.glyphs)
             Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: y + 1, bottom: noteLineY - 1, x: 2)
         }
-        Screen.noteLine(frame, into: &buffer, y: noteLineY)
+        Screen.noteLine(frame, state: &state, into: &buffer, y: noteLineY)
         Screen.legend(frame, into: &buffer, y: h - 1)
     }
 
@@ -65,8 +65,9 @@ enum ChairView {
         let right = clock + " "
         let rightWidth = TextWidth.of(right)
         let slotCount = snapshot.agenda.slots.count
-        let title = "\(snapshot.agenda.title) · \(snapshot.slot.title) (slot \(snapshot.slotIndex + 1)/\(slotCount))"
-        Screen.writeClipped(title, into: &buffer, x: 1, y: 0, width: buffer.width - rightWidth - 3, style: theme.style(.accent, bold: true))
+        let title = "\(snapshot.agenda.title) \(frame.glyphs.dot) \(snapshot.slot.title) (slot \(snapshot.slotIndex + 1)/\(slotCount))"
+        Screen.writeClipped(title, into: &buffer, x: 1, y: 0, width: buffer.width - rightWidth - 3, style: theme.style(.accent, bold: true),
+                            glyphs: frame.glyphs)
         buffer.write(right, x: buffer.width - rightWidth, y: 0, style: theme.style(.text, bold: true))
     }
 
@@ -78,12 +79,17 @@ enum ChairView {
         let right: String
         var style = theme.style(.text)
         if status.isFinished && !(isCurrent && !snapshot.hasEnded) {
-            marker = "✓"
-            let used = ClockText.minutes(status.usedSeconds)
-            right = "\(used)m of \(ClockText.minutes(status.planned))m"
+            if status.hasStarted {
+                marker = frame.glyphs.done
+                right = "\(ClockText.minutes(status.usedSeconds))m of \(ClockText.minutes(status.planned))m"
+            } else {
+                // Passed over without starting: the summary says "not held" too.
+                marker = " "
+                right = "not held"
+            }
             style = theme.style(.text, dim: true)
         } else if isCurrent {
-            marker = status.isRunning ? "▶" : (status.hasStarted ? "‖" : "›")
+            marker = status.isRunning ? frame.glyphs.running : (status.hasStarted ? frame.glyphs.paused : frame.glyphs.next)
             let words = status.phase == .overtime ? "OVER" : Screen.phaseWords(status, snapshot: snapshot)
             right = status.clockText + (words.isEmpty ? "" : " " + words)
             style = theme.style(Theme.role(of: status.phase), bold: true)
@@ -93,7 +99,8 @@ enum ChairView {
         }
         let rightWidth = 22
         buffer.write(marker, x: 1, y: y, style: style)
-        Screen.writeClipped(status.topic.title, into: &buffer, x: 3, y: y, width: buffer.width - 3 - rightWidth - 2, style: isCurrent ? style : theme.style(.text, dim: style.dim))
+        Screen.writeClipped(status.topic.title, into: &buffer, x: 3, y: y, width: buffer.width - 3 - rightWidth - 2,
+                            style: isCurrent ? style : theme.style(.text, dim: style.dim), glyphs: frame.glyphs)
         buffer.write(right, x: buffer.width - rightWidth - 1, y: y, style: style)
     }
 
@@ -114,15 +121,16 @@ enum ChairView {
         }
         let left = snapshot.slotRemaining
         let barWidth = max(10, min(30, buffer.width / 4))
-        let usedFraction = min(1, max(0, 1 - Double(left) / Double(length)))
+        let usedFraction = min(1, max(0, 1 - Double(snapshot.slotShown) / Double(length)))
         let filled = Int((usedFraction * Double(barWidth)).rounded())
         let role: ColorRole = snapshot.isBehind ? .warn : .ok
-        x += buffer.write(String(repeating: "█", count: filled), x: x, y: y, style: theme.style(role))
-        x += buffer.write(String(repeating: "░", count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
-        // Whole minutes: the slot's own seconds would wake the loop a second time each second.
-        let minutes = WakePlan.minutes(left)
-        let remainingText = left >= 0 ? "\(minutes) min left of \(DurationText.format(length))" : "\(minutes) min over"
-        x += buffer.write("  " + remainingText, x: x, y: y, style: theme.style(.text))
+        x += buffer.write(String(repeating: frame.glyphs.barFull, count: filled), x: x, y: y, style: theme.style(role))
+        x += buffer.write(String(repeating: frame.glyphs.barEmpty, count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
+        // Whole minutes until the last minute, then seconds: the shown time and all judged on it
+        // change together (see `Snapshot.slotShown`).
+        let remainingText = left >= 0 ? "\(Screen.slotLeft(snapshot)) left of \(DurationText.format(length))" : "over"
+        x += buffer.write("  " + remainingText, x: x, y: y, style: theme.style(snapshot.slotShown <= 60 ? .urgent : .text,
+                                                                              bold: snapshot.slotShown <= 60))
         if let share = snapshot.fairShare {
             buffer.write("  behind: \(share / 60) min per topic left", x: x, y: y, style: theme.style(.warn, bold: true))
         }

@@ -31,6 +31,10 @@ public final class CursesTerminal: Terminal {
     private var lastTheme: String?
     private var isOpen = true
     private var cursorShown = false
+    /// Decodes the bytes read (UTF-8, Latin-1 where that fails, pastes).
+    private var decoder = InputDecoder()
+    /// The locale is UTF-8: block characters can be drawn.
+    public let unicode: Bool
     /// The frame last copied to curses, to copy only what changed.
     private var presented: Buffer?
     private var needsFullCopy = true
@@ -41,6 +45,7 @@ public final class CursesTerminal: Terminal {
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
+        unicode = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else { throw .unknownTerm(term) }
         self.screen = screen
         set_term(screen)
@@ -66,6 +71,10 @@ public final class CursesTerminal: Terminal {
         width = Int(cn_cols())
         height = Int(cn_lines())
         curs_set(0)
+        // Bracketed paste: a paste arrives marked, so its line breaks are text, not Enter.
+        define_key("\u{1b}[200~", Self.pasteStartCode)
+        define_key("\u{1b}[201~", Self.pasteEndCode)
+        cn_write_stdout("\u{1b}[?2004h")
     }
 
     /// Colours the terminal offers (0 when none).
@@ -155,20 +164,24 @@ public final class CursesTerminal: Terminal {
     }
 
     public func readInput() -> [InputEvent] {
-        var events: [InputEvent] = []
-        var value: UInt32 = 0
-        while true {
-            let status = cn_get_wch(window, &value)
-            if status == cn_err() { break }
-            if status == cn_key_code_yes() {
-                if let event = Self.functionKey(Int32(value)) { events.append(event) }
-            } else if let key = Key.fromCode(value) {
-                events.append(.key(key))
+        var raw: [InputDecoder.Raw] = []
+        // Bounded, so signals are handled between batches of a long paste.
+        while raw.count < 65_536 {
+            let code = wgetch(window)
+            if code == cn_err() { break }
+            switch code {
+            case 0...255: raw.append(.byte(UInt8(code)))
+            case Self.pasteStartCode: raw.append(.pasteStart)
+            case Self.pasteEndCode: raw.append(.pasteEnd)
+            default: if let event = Self.functionKey(code) { raw.append(.event(event)) }
             }
-            if events.count > 4096 { break }
         }
-        return Self.joiningMarks(events)
+        return Self.joiningMarks(decoder.decode(raw))
     }
+
+    /// Key codes for the start and end of a bracketed paste (`ESC [200~`, `ESC [201~`).
+    static let pasteStartCode: Int32 = 0x1F00
+    static let pasteEndCode: Int32 = 0x1F01
 
     /// Combining marks typed after a character join it, as one grapheme.
     static func joiningMarks(_ events: [InputEvent]) -> [InputEvent] {
@@ -208,10 +221,12 @@ public final class CursesTerminal: Terminal {
     public func flash() { CNCurses.flash() }
 
     public func suspend() {
+        cn_write_stdout("\u{1b}[?2004l")
         endwin()
     }
 
     public func resume() {
+        cn_write_stdout("\u{1b}[?2004h")
         needsFullCopy = true
         refreshSize()
         wrefresh(window)
@@ -221,6 +236,7 @@ public final class CursesTerminal: Terminal {
         guard isOpen else { return }
         isOpen = false
         curs_set(1)
+        cn_write_stdout("\u{1b}[?2004l")
         endwin()
         delscreen(screen)
     }

@@ -52,5 +52,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 /// What arrives from the terminal.
 public enum InputEvent: Sendable, Equatable {
     case key(Key)
+    /// Printable text that arrived in one go (a paste, fast typing): inserted whole into the
+    /// note line, or read key by key where keys are commands.
+    case text(String)
     case resize
 }

@@ -7,8 +7,9 @@ public struct LineEditor: Sendable, Equatable {
     public private(set) var characters: [Character] = []
     /// Index of the character the caret stands before (0...count).
     public private(set) var caret = 0
-    /// The first column shown, kept across renders so the text does not jump.
-    public private(set) var scroll = 0
+
+    /// The longest note, in characters: a paste of a whole file is cut here, with a message.
+    public static let maximumLength = 4000
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -19,19 +20,25 @@ public struct LineEditor: Sendable, Equatable {
     public var isEmpty: Bool { characters.isEmpty }
 
     public mutating func set(_ text: String) {
-        characters = Array(text)
+        characters = Array(text.prefix(Self.maximumLength))
         caret = characters.count
-        scroll = 0
     }
 
     public mutating func clear() { set("") }
 
-    public mutating func insert(_ text: String) {
+    /// Inserts `text` at the caret in one go (a paste costs one pass, not one per character).
+    /// Returns false when the line was full and some of it was left out.
+    @discardableResult
+    public mutating func insert(_ text: String) -> Bool {
         // Line breaks and tabs become spaces: a note is one line.
-        let clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }
+        var clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }
+        let room = max(0, Self.maximumLength - characters.count)
+        let fits = clean.count <= room
+        if !fits { clean = Array(clean.prefix(room)) }
         characters.insert(contentsOf: clean, at: caret)
         caret += clean.count
         resegment()
+        return fits
     }
 
     /// Keeps `characters` the grapheme clusters of the text: a combining mark typed after a
@@ -83,9 +90,10 @@ public struct LineEditor: Sendable, Equatable {
     /// Columns from the start of the text to the caret.
     public var caretColumn: Int { characters[..<caret].reduce(0) { $0 + TextWidth.of(Self.shown($1)) } }
 
-    /// What is visible in a window `width` columns wide, and where the caret is in it. Updates
-    /// `scroll` so the caret stays inside the window with a column to spare.
-    public mutating func view(width: Int) -> (text: String, caret: Int) {
+    /// What is visible in a window `width` columns wide, and where the caret is in it. `scroll`,
+    /// the first column shown, is the view's own state (kept between frames so the text does not
+    /// jump); it moves only as far as keeps the caret inside the window.
+    public func view(width: Int, scroll: inout Int) -> (text: String, caret: Int) {
         guard width > 1 else { return ("", 0) }
         let col = caretColumn
         if col < scroll { scroll = max(0, col - width / 3) }

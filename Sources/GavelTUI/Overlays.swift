@@ -2,18 +2,20 @@ import GavelCore
 
 /// What is drawn over a view: the help, and the lists to pick a slot or a topic from.
 enum Overlays {
-    static func draw(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {
+    static func draw(_ frame: Frame, _ snapshot: Snapshot, state: inout ViewState, into buffer: inout Buffer) {
         switch frame.state.overlay {
-        case .help: help(frame, into: &buffer)
+        case .help(let page): help(frame, page: page, state: &state, into: &buffer)
         case .slotPicker(let index):
             let rows = snapshot.agenda.slots.map { slot in
                 TerminalText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")"
             }
             list(title: "Open which slot?", rows: rows, selected: index, frame: frame, into: &buffer)
         case .topicPicker(_, let index):
-            let rows = snapshot.agenda.allTopics.map { TerminalText.escaped($0.slot.title) + " › " + TerminalText.escaped($0.topic.title) }
+            let rows = snapshot.agenda.allTopics.map {
+                TerminalText.escaped($0.slot.title) + " \(frame.glyphs.arrow) " + TerminalText.escaped($0.topic.title)
+            }
             list(title: "Move the note to which topic?", rows: rows, selected: index, frame: frame, into: &buffer)
-        case .confirmQuit, .confirmEndSlot, nil:
+        case .confirmQuit, .confirmEndSlot, .confirmCommand, nil:
             break
         }
     }
@@ -26,64 +28,78 @@ enum Overlays {
         // Nearly as wide as the screen: take all of it, so no stray column shows beside the border.
         if bw >= buffer.width - 2 { bw = buffer.width }
         let x = (buffer.width - bw) / 2, y = (buffer.height - bh) / 2
-        let style = theme.style(.text)
-        buffer.fill(x: x, y: y, width: bw, height: bh, style: style)
+        buffer.fill(x: x, y: y, width: bw, height: bh, style: theme.style(.text))
         let border = theme.style(.accent)
-        buffer.write("┌" + String(repeating: "─", count: max(0, bw - 2)) + "┐", x: x, y: y, style: border)
-        buffer.write("└" + String(repeating: "─", count: max(0, bw - 2)) + "┘", x: x, y: y + bh - 1, style: border)
+        let (tl, hz, tr) = frame.glyphs.boxTop, (bl, _, br) = frame.glyphs.boxBottom
+        buffer.write(tl + String(repeating: hz, count: max(0, bw - 2)) + tr, x: x, y: y, style: border)
+        buffer.write(bl + String(repeating: hz, count: max(0, bw - 2)) + br, x: x, y: y + bh - 1, style: border)
         for row in (y + 1)..<max(y + 1, y + bh - 1) {
-            buffer.write("│", x: x, y: row, style: border)
-            buffer.write("│", x: x + bw - 1, y: row, style: border)
+            buffer.write(frame.glyphs.boxSide, x: x, y: row, style: border)
+            buffer.write(frame.glyphs.boxSide, x: x + bw - 1, y: row, style: border)
         }
         buffer.write(" " + title + " ", x: x + 2, y: y, style: theme.style(.accent, bold: true), limit: bw - 4)
         return (x + 2, y + 1, bw - 4, bh - 2)
     }
 
-    static func help(_ frame: Frame, into buffer: inout Buffer) {
-        var contexts: [KeyContext]
-        switch frame.state.view {
-        case .chair: contexts = [.chair, .noteLine, .selectedNote]
-        case .speaker: contexts = [.speaker]
-        case .notes: contexts = [.noteLine, .selectedNote, .notesCommand]
+    /// A row of the help: a key and what it does, or a heading (no key).
+    struct HelpRow: Equatable {
+        var keys: String
+        var text: String
+        var isHeading: Bool { keys.isEmpty }
+    }
+
+    /// Every key this view has, from the key table, under the context that has it first.
+    static func helpRows(role: Role) -> [HelpRow] {
+        let contexts: [(KeyContext, String)] = switch role {
+        case .chair: [(.keys, "Keys"), (.noteLine, "In the note line"), (.selectedNote, "On a selected note")]
+        case .notes: [(.noteLine, "In the note line"), (.selectedNote, "On a selected note")]
+        default: [(.watch, "Keys")]
         }
-        if frame.state.readOnly { contexts = [frame.state.view == .speaker ? .speaker : .notesCommand] }
-        // Each binding once, under the first context that has it.
-        var rows: [(String, String)] = []
+        var rows: [HelpRow] = []
         var shown: Set<String> = []
-        for context in contexts {
-            let heading: String = switch context {
-            case .chair, .speaker: "Keys"
-            case .notesCommand: "After Esc"
-            case .noteLine: "In the note line"
-            case .selectedNote: "On a selected note"
-            default: ""
-            }
-            let fresh = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter { shown.insert($0.label + "\t" + $0.help).inserted }
+        for (context, heading) in contexts {
+            let fresh = KeyTable.bindings(in: context, role: role).filter { shown.insert($0.label + "\t" + $0.help).inserted }
             guard !fresh.isEmpty else { continue }
-            rows.append(("", heading))
-            for b in fresh { rows.append((b.label, b.help)) }
+            rows.append(HelpRow(keys: "", text: heading))
+            for b in fresh { rows.append(HelpRow(keys: b.label, text: b.help)) }
         }
-        rows.append(("", "Editing: arrows Home End Ctrl-W Ctrl-U"))
-        rows.append(("", "Any key closes this help."))
-        let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
-        let rowWidth = rows.map { $0.0.isEmpty ? TextWidth.of($0.1) : labelWidth + 3 + TextWidth.of($0.1) }.max() ?? 40
-        // Two columns when one does not fit the height.
-        let columns = rows.count > buffer.height - 2 && buffer.width >= 60 ? 2 : 1
-        let perColumn = (rows.count + columns - 1) / columns
-        let columnWidth = columns == 1 ? min(buffer.width - 4, rowWidth) : (buffer.width - 6) / 2
-        let inner = box(title: "Help", width: columns * columnWidth + (columns - 1) * 2,
-                        height: min(buffer.height - 2, perColumn), frame: frame, into: &buffer)
-        for (i, row) in rows.enumerated() {
+        if role.writesNotes {
+            rows.append(HelpRow(keys: "", text: "Kinds of note"))
+            rows.append(HelpRow(keys: "a: action:", text: "an action; @name owns it"))
+            rows.append(HelpRow(keys: "d: decision:", text: "a decision"))
+            rows.append(HelpRow(keys: "q: question:", text: "an open question"))
+        }
+        return rows
+    }
+
+    static func help(_ frame: Frame, page: Int, state: inout ViewState, into buffer: inout Buffer) {
+        let rows = helpRows(role: frame.state.role)
+        let labelWidth = rows.filter { !$0.isHeading }.map { TextWidth.of($0.keys) }.max() ?? 0
+        let rowWidth = rows.map { $0.isHeading ? TextWidth.of($0.text) : labelWidth + 2 + TextWidth.of($0.text) }.max() ?? 40
+        // As many columns of the widest row as the screen holds (at most two), then pages.
+        let usable = buffer.width - 4
+        let columns = usable >= rowWidth * 2 + 2 ? 2 : 1
+        let columnWidth = columns == 2 ? (usable - 2) / 2 : min(usable, rowWidth)
+        let perColumn = max(1, buffer.height - 3)
+        let perPage = perColumn * columns
+        let pages = max(1, (rows.count + perPage - 1) / perPage)
+        state.helpPages = pages
+        let page = min(page, pages - 1)
+        let pageRows = Array(rows.dropFirst(page * perPage).prefix(perPage))
+        let height = min(perColumn, pageRows.count)
+        let title = pages == 1 ? "Help (any key closes)"
+            : page + 1 < pages ? "Help \(page + 1)/\(pages) (space: more)" : "Help \(page + 1)/\(pages) (any key closes)"
+        let inner = box(title: title, width: columns * columnWidth + (columns - 1) * 2, height: height, frame: frame, into: &buffer)
+        for (i, row) in pageRows.enumerated() {
             let column = i / perColumn, line = i % perColumn
             guard line < inner.h else { continue }
             let x = inner.x + column * (columnWidth + 2), y = inner.y + line
-            if row.0.isEmpty {
-                let isHeading = !row.1.hasPrefix("Editing") && !row.1.hasPrefix("Any")
-                buffer.write(row.1, x: x, y: y, style: frame.theme.style(.accent, bold: isHeading), limit: columnWidth)
+            if row.isHeading {
+                buffer.write(row.text, x: x, y: y, style: frame.theme.style(.accent, bold: true), limit: columnWidth)
             } else {
-                buffer.write(row.0, x: x + 1, y: y, style: frame.theme.style(.text, bold: true), limit: columnWidth - 1)
-                Screen.writeClipped(row.1, into: &buffer, x: x + labelWidth + 3, y: y, width: columnWidth - labelWidth - 3,
-                                    style: frame.theme.style(.text))
+                buffer.write(row.keys, x: x, y: y, style: frame.theme.style(.text, bold: true), limit: columnWidth)
+                Screen.writeClipped(row.text, into: &buffer, x: x + labelWidth + 2, y: y, width: columnWidth - labelWidth - 2,
+                                    style: frame.theme.style(.text), glyphs: frame.glyphs)
             }
         }
     }
@@ -98,7 +114,8 @@ enum Overlays {
             let isSelected = i == selected
             let style = isSelected ? frame.theme.style(.accent, reverse: true) : frame.theme.style(.text)
             if isSelected { buffer.fill(x: inner.x, y: y, width: inner.w, height: 1, style: style) }
-            Screen.writeClipped((isSelected ? "› " : "  ") + row, into: &buffer, x: inner.x, y: y, width: inner.w, style: style)
+            Screen.writeClipped((isSelected ? frame.glyphs.arrow + " " : "  ") + row, into: &buffer, x: inner.x, y: y,
+                                width: inner.w, style: style, glyphs: frame.glyphs)
         }
     }
 }

@@ -10,20 +10,27 @@ public struct Frame: Sendable {
     public var theme: Theme
     public var width: Int
     public var height: Int
+    public var glyphs: Glyphs
+    /// The key table's view of this instant: what the legend may offer.
+    public var keys: KeyState
 
-    public init(snapshot: Snapshot?, notes: [Note], state: UIState, theme: Theme, width: Int, height: Int) {
+    public init(snapshot: Snapshot?, notes: [Note], state: UIState, theme: Theme, width: Int, height: Int,
+                glyphs: Glyphs = .unicode, keys: KeyState) {
         self.snapshot = snapshot
         self.notes = notes
         self.state = state
         self.theme = theme
         self.width = width
         self.height = height
+        self.glyphs = glyphs
+        self.keys = keys
     }
 }
 
-/// Draws a frame: the view, then any overlay, as a pure function of its input.
+/// Draws a frame: the view, then any overlay, as a function of its input and the view state it
+/// keeps between frames.
 public enum Screen {
-    /// The smallest size each view can be drawn in.
+    /// The smallest size each view is drawn whole in; below it a compact form shows the time.
     public static func minimumSize(_ view: ViewKind) -> (width: Int, height: Int) {
         switch view {
         case .chair: (56, 16)
@@ -32,41 +39,31 @@ public enum Screen {
         }
     }
 
-    public static func render(_ frame: Frame) -> Buffer {
+    public static func render(_ frame: Frame, state: inout ViewState) -> Buffer {
         var buffer = Buffer(width: frame.width, height: frame.height, style: frame.theme.baseStyle)
-        let need = minimumSize(frame.state.view)
-        if frame.width < need.width || frame.height < need.height {
-            drawTooSmall(into: &buffer, need: need, theme: frame.theme)
-            return buffer
-        }
         guard let snapshot = frame.snapshot else {
             buffer.write("This agenda has no slots.", x: 1, y: 0, style: frame.theme.style(.text))
             return buffer
         }
-        switch frame.state.view {
-        case .chair: ChairView.draw(frame, snapshot, into: &buffer)
-        case .speaker: SpeakerView.draw(frame, snapshot, into: &buffer)
-        case .notes: NotesView.draw(frame, snapshot, into: &buffer)
+        let need = minimumSize(frame.state.view)
+        if frame.width < need.width || frame.height < need.height {
+            CompactView.draw(frame, snapshot, state: &state, into: &buffer)
+        } else {
+            switch frame.state.view {
+            case .chair: ChairView.draw(frame, snapshot, state: &state, into: &buffer)
+            case .speaker: SpeakerView.draw(frame, snapshot, into: &buffer)
+            case .notes: NotesView.draw(frame, snapshot, state: &state, into: &buffer)
+            }
+            Overlays.draw(frame, snapshot, state: &state, into: &buffer)
         }
-        Overlays.draw(frame, snapshot, into: &buffer)
+        if !frame.glyphs.isUnicode { buffer.keepASCII() }
         return buffer
-    }
-
-    static func drawTooSmall(into buffer: inout Buffer, need: (width: Int, height: Int), theme: Theme) {
-        let words = ["terminal", "too small", "(need \(need.width)x\(need.height))"]
-        // One line when it fits, else a word group a line.
-        let one = "terminal too small (need \(need.width)x\(need.height))"
-        let lines = TextWidth.of(one) <= buffer.width ? [one] : words
-        let top = max(0, (buffer.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() {
-            let x = max(0, (buffer.width - TextWidth.of(line)) / 2)
-            buffer.write(line, x: x, y: top + i, style: theme.style(.text))
-        }
     }
 
     // MARK: - Pieces the views share
 
-    /// The legend bar: the keys of the current context, dropping middle items to fit, keeping `? help`.
+    /// The legend bar: what the keys of the current context do now, from the key table, leaving
+    /// out the least needed first when the bar is too narrow.
     static func legend(_ frame: Frame, into buffer: inout Buffer, y: Int) {
         if let message = frame.state.message {
             let style = message.isError ? frame.theme.style(.urgent, bold: true) : frame.theme.style(.accent)
@@ -77,16 +74,7 @@ public enum Screen {
             buffer.write(" " + question, x: 0, y: y, style: frame.theme.style(.accent, bold: true))
             return
         }
-        var context = frame.state.context
-        if context == .notesCommand, !frame.state.commandPending, !frame.state.readOnly { context = .noteLine }
-        var items = KeyTable.bindings(in: context, readOnly: frame.state.readOnly).filter { $0.inLegend && !(context == .chair && $0.command == .selectEarlier) }
-            .map { (text: "\($0.keys.first?.description ?? "") \(legendWord($0, frame))", rank: legendRank($0.command)) }
-        if [.chair, .speaker, .notesCommand].contains(context), !frame.state.readOnly {
-            items.insert(("+/- time", 2), at: min(3, items.count))
-        }
-        if context == .noteLine || context == .selectedNote {
-            items.append(("Esc,? help", 0))
-        }
+        var items = KeyTable.legend(in: frame.state.context, frame.keys).map { (text: "\($0.keys) \($0.word)", rank: $0.rank) }
         // Too long for the width: leave out the least needed first, keeping the order.
         func width(_ list: [(text: String, rank: Int)]) -> Int { list.reduce(0) { $0 + TextWidth.of($1.text) + 2 } }
         while width(items) > buffer.width - 1, let worst = items.map(\.rank).max(), worst > 0,
@@ -102,63 +90,45 @@ public enum Screen {
         }
     }
 
-    /// The legend's word for a binding; space says what it will do now.
-    static func legendWord(_ binding: KeyBinding, _ frame: Frame) -> String {
-        guard binding.command == .toggle, let status = frame.snapshot?.currentTopic else { return binding.short }
-        if status.isRunning { return "pause" }
-        return status.hasStarted && !status.isFinished ? "resume" : "start"
-    }
-
-    /// Which legend items go first when the bar is too narrow (higher goes first).
-    static func legendRank(_ command: UserCommand) -> Int {
-        switch command {
-        case .toggle, .quit, .help, .saveNote, .leaveNotes, .yes, .no, .choose, .cancel: 0
-        case .next, .focusNotes, .editNote, .deleteNote, .moveNote, .deselect: 1
-        case .nextView, .selectEarlier, .undo, .listUp, .listDown: 2
-        case .endSlot, .previous: 3
-        default: 4
-        }
-    }
-
     static func question(_ frame: Frame) -> String? {
         switch frame.state.overlay {
-        case .confirmQuit: "A topic is running. Quit? (y/n)"
+        case .confirmQuit: return "A topic is running. Quit? (y/n)"
         case .confirmEndSlot:
-            "End the slot \"\(frame.snapshot.map { TerminalText.escaped($0.slot.title) } ?? "")\" now? (y/n)"
-        default: nil
+            return "End the slot \"\(frame.snapshot.map { TerminalText.escaped($0.slot.title) } ?? "")\" now? (y/n)"
+        case .confirmCommand(_, .endRunningSlot(let slotID)):
+            let title = frame.snapshot?.agenda.slot(id: slotID)?.title ?? slotID
+            return "\(TerminalText.escaped(title)) is still running. End it first? (y/n)"
+        default: return nil
         }
     }
 
     /// The note line: `note> text` with the caret, or a hint when it has no focus.
-    static func noteLine(_ frame: Frame, into buffer: inout Buffer, y: Int) {
-        var state = frame.state
+    static func noteLine(_ frame: Frame, state: inout ViewState, into buffer: inout Buffer, y: Int) {
+        let ui = frame.state
         let theme = frame.theme
-        let label = state.editing != nil ? "edit> " : "note> "
-        guard state.typingNote else {
-            let hint: String
-            switch frame.state.view {
-            case .notes where frame.state.readOnly: hint = ""
-            case .notes: hint = "(press a command key, or Esc to type again)"
-            default: hint = frame.state.readOnly ? "" : "Tab: type a note"
-            }
-            if !frame.state.readOnly, frame.state.view == .chair, !frame.state.editor.isEmpty {
+        guard ui.typingNote else {
+            guard ui.role.writesNotes else { return }
+            if ui.view == .chair, !ui.editor.isEmpty {
                 // A draft waits in the line (restored after a restart, or left with Esc).
                 let x = 1 + buffer.write("Tab: continue the note: ", x: 1, y: y, style: theme.style(.text, dim: true))
-                writeClipped(frame.state.editor.text, into: &buffer, x: x, y: y, width: buffer.width - x - 1, style: theme.style(.text))
-                return
+                writeClipped(ui.editor.text, into: &buffer, x: x, y: y, width: buffer.width - x - 1,
+                             style: theme.style(.text), glyphs: frame.glyphs)
+            } else {
+                let hint = ui.view == .notes ? "press a command key, or Tab to type again" : "Tab: type a note"
+                buffer.write(hint, x: 1, y: y, style: theme.style(.text, dim: true))
             }
-            buffer.write(hint, x: 1, y: y, style: theme.style(.text, dim: true))
             return
         }
+        let label = ui.editing != nil ? "edit> " : "note> "
         let x0 = 1 + buffer.write(label, x: 1, y: y, style: theme.style(.accent, bold: true))
         let room = buffer.width - x0 - 1
-        let shown = state.editor.view(width: room)
+        let shown = ui.editor.view(width: room, scroll: &state.noteLineScroll)
         buffer.write(shown.text, x: x0, y: y, style: theme.style(.text))
-        if state.selectedNote == nil { buffer.cursor = (x0 + shown.caret, y) }
+        if ui.selectedNote == nil, room > 1, x0 + shown.caret < buffer.width { buffer.cursor = (x0 + shown.caret, y) }
     }
 
-    /// Notes of the topic, newest at the bottom, the selected one highlighted, in `rows` rows
-    /// ending at `bottom`.
+    /// Notes of the topic, newest at the bottom, the selected one highlighted, in the rows from
+    /// `top` to `bottom`.
     static func noteList(_ frame: Frame, snapshot: Snapshot, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
         let rows = bottom - top + 1
         guard rows > 0 else { return }
@@ -190,32 +160,47 @@ public enum Screen {
             }
             if let tag { col += buffer.write(tag + " ", x: col, y: y, style: selected ? style : theme.style(.accent, bold: true)) }
             let body = tag == nil ? note.text : parsed.body
-            writeClipped(body, into: &buffer, x: col, y: y, width: buffer.width - col - 1, style: style)
+            writeClipped(body, into: &buffer, x: col, y: y, width: buffer.width - col - 1, style: style, glyphs: frame.glyphs)
         }
     }
 
-    /// Writes `text` in at most `width` columns, ending with `…` when cut.
-    static func writeClipped(_ text: String, into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style) {
+    /// Writes `text` in at most `width` columns, ending with an ellipsis when cut.
+    static func writeClipped(_ text: String, into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style,
+                             glyphs: Glyphs = .unicode) {
         guard width > 0 else { return }
         let safe = TerminalText.escaped(text)
         if TextWidth.of(safe) <= width {
             buffer.write(safe, x: x, y: y, style: style, limit: width)
         } else {
             let used = buffer.write(safe, x: x, y: y, style: style, limit: width - 1)
-            buffer.write("…", x: x + used, y: y, style: style)
+            buffer.write(glyphs.ellipsis, x: x + used, y: y, style: style)
         }
     }
 
-    /// The phase in words, as the speaker view and chair console show it.
+    /// The phase in words, as every view shows it: a stopped clock says PAUSED in any phase.
     static func phaseWords(_ status: TopicStatus, snapshot: Snapshot) -> String {
         if snapshot.hasEnded { return "SLOT ENDED" }
-        if status.phase == .overtime { return status.clockText + " OVER" }
-        if status.hasStarted && !status.isRunning && !status.isFinished { return "PAUSED" }
+        if status.phase == .overtime { return status.clockText + " OVER" + (status.isPaused ? " PAUSED" : "") }
+        if status.isPaused { return "PAUSED" }
         return status.phase.words
+    }
+
+    /// The countdown and its phase on one line: `04:30 WRAP UP`, `+01:10 OVER PAUSED`.
+    static func clockLine(_ status: TopicStatus, snapshot: Snapshot) -> String {
+        let words = phaseWords(status, snapshot: snapshot)
+        if status.phase == .overtime && !snapshot.hasEnded { return words }
+        return [status.clockText, words].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     static func wallClock(_ snapshot: Snapshot) -> String {
         LocalTime.hhmm(snapshot.now, zone: snapshot.agenda.timeZone)
+    }
+
+    /// The slot's time left as shown: whole minutes, then m:ss in its last minute.
+    static func slotLeft(_ snapshot: Snapshot) -> String {
+        let shown = max(0, snapshot.slotShown)
+        if shown > 60 { return "\(shown / 60) min" }
+        return "\(shown / 60):" + (shown % 60 < 10 ? "0" : "") + "\(shown % 60)"
     }
 
     /// Whether overtime's flash is in its "on" half now: odd seconds past zero, when the theme flashes.

@@ -15,8 +15,8 @@ enum SpeakerView {
             return
         }
         let role = Theme.role(of: status.phase)
-        centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true))
-        centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text))
+        centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true), glyphs: frame.glyphs)
+        centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text), glyphs: frame.glyphs)
 
         let text = status.clockText
         let available = h - 6
@@ -24,7 +24,7 @@ enum SpeakerView {
         let wordsY: Int
         if let font {
             let top = 2 + max(0, (available - font.height) / 2)
-            font.draw(text, into: &buffer, x: (w - font.width(of: text)) / 2, y: top, style: theme.style(role))
+            font.draw(text, into: &buffer, x: (w - font.width(of: text)) / 2, y: top, style: theme.style(role), glyphs: frame.glyphs)
             wordsY = top + font.height + 1
         } else {
             wordsY = h / 2
@@ -34,7 +34,7 @@ enum SpeakerView {
         let words = Screen.phaseWords(status, snapshot: snapshot)
         let flash = Screen.flashOn(status, theme: theme)
         let wordStyle = theme.style(role, bold: true, reverse: flash || status.phase == .urgent)
-        if status.phase == .overtime || snapshot.hasEnded {
+        if status.phase == .overtime || snapshot.hasEnded || status.isPaused {
             centered(" " + words + " ", into: &buffer, y: wordsY, style: wordStyle)
         } else {
             let gap = words.isEmpty ? "" : "  "
@@ -46,12 +46,10 @@ enum SpeakerView {
 
         let slotText: String
         if snapshot.hasEnded {
-            slotText = TerminalText.escaped(snapshot.slot.title) + " · slot ended"
+            slotText = TerminalText.escaped(snapshot.slot.title) + " \(frame.glyphs.dot) slot ended"
         } else {
             let left = snapshot.slotRemaining
-            // Whole minutes: the speaker needs no second-by-second slot clock, and it saves bytes.
-            let minutes = WakePlan.minutes(left)
-            slotText = TerminalText.escaped(snapshot.slot.title) + " · slot: " + (left >= 0 ? "\(minutes) min left" : "\(minutes) min over")
+            slotText = TerminalText.escaped(snapshot.slot.title) + " \(frame.glyphs.dot) slot: " + (left >= 0 ? Screen.slotLeft(snapshot) + " left" : "over")
         }
         buffer.write(slotText, x: 1, y: h - 1, style: theme.style(.text, dim: true), limit: w - 10)
         if let message = frame.state.message {
@@ -62,13 +60,13 @@ enum SpeakerView {
         buffer.write("? help", x: w - 7, y: h - 1, style: theme.style(.text, dim: true))
     }
 
-    static func centered(_ text: String, into buffer: inout Buffer, y: Int, style: Style) {
+    static func centered(_ text: String, into buffer: inout Buffer, y: Int, style: Style, glyphs: Glyphs = .unicode) {
         let safe = TerminalText.escaped(text)
         let width = TextWidth.of(safe)
         if width <= buffer.width - 2 {
             buffer.write(safe, x: (buffer.width - width) / 2, y: y, style: style)
         } else {
-            Screen.writeClipped(safe, into: &buffer, x: 1, y: y, width: buffer.width - 2, style: style)
+            Screen.writeClipped(safe, into: &buffer, x: 1, y: y, width: buffer.width - 2, style: style, glyphs: glyphs)
         }
     }
 }

@@ -1,3 +1,5 @@
+import GavelCore
+
 /// The three views a session can be shown in.
 public enum ViewKind: String, Sendable, Equatable, CaseIterable {
     case chair, speaker, notes
@@ -9,16 +11,18 @@ public enum ViewKind: String, Sendable, Equatable, CaseIterable {
 }
 
 /// What the front shows besides the session: the view, focus, the note line, what is selected,
-/// any overlay, and the last message. Pure data; the app changes it in response to keys.
+/// any overlay, and the last message. Pure data; the model changes it in response to keys.
 public struct UIState: Sendable, Equatable {
     public var view: ViewKind
-    /// A view attached to someone else's session: no key may change it.
-    public var readOnly: Bool
+    /// What this view may do (see `Role`): it decides which keys exist at all.
+    public let role: Role
     /// Chair console: the note line has the focus.
     public var noteFocus = false
-    /// Notes view: Esc was pressed, so the next key is a command.
+    /// The chair's notes view after Esc: the next key is a command.
     public var commandPending = false
     public var editor = LineEditor()
+    /// Where the line being typed belongs: the topic that ran when its first character was typed.
+    public var lineTopic: TopicRef?
     /// The note selected in the list (Up/Down from the note line).
     public var selectedNote: String?
     /// The note being edited in the note line, and the draft put aside for it.
@@ -26,15 +30,25 @@ public struct UIState: Sendable, Equatable {
     public var overlay: Overlay?
     public var message: Message?
 
+    public struct TopicRef: Sendable, Equatable {
+        public var slot: String
+        public var topic: String
+    }
+
     public struct Editing: Sendable, Equatable {
         public var noteID: String
+        /// The note's version when it was taken into the line.
+        public var base: Int
         public var stashedDraft: String
     }
 
     public enum Overlay: Sendable, Equatable {
-        case help
+        /// The help, at a page.
+        case help(page: Int)
         case confirmQuit
         case confirmEndSlot
+        /// A chair's command that asked a question first (`Session.Question`).
+        case confirmCommand(Session.Command, Session.Question)
         /// Picking a slot; the highlighted row.
         case slotPicker(index: Int)
         /// Picking the topic to move a note to; the highlighted row of the agenda's topics.
@@ -50,14 +64,18 @@ public struct UIState: Sendable, Equatable {
         }
     }
 
-    public init(view: ViewKind = .chair, readOnly: Bool = false) {
-        self.view = view
-        self.readOnly = readOnly
+    public init(view: ViewKind = .chair, role: Role = .chair) {
+        self.role = role
+        // A speaker's screen shows the countdown, whatever it was asked for.
+        self.view = role == .speaker ? .speaker : (role == .notes ? .notes : view)
     }
+
+    /// A view that may not change the session.
+    public var readOnly: Bool { !role.records }
 
     /// Whether typed text goes to the note line.
     public var typingNote: Bool {
-        guard !readOnly, overlay == nil else { return false }
+        guard role.writesNotes, overlay == nil else { return false }
         switch view {
         case .chair: return noteFocus
         case .notes: return !commandPending
@@ -68,15 +86,11 @@ public struct UIState: Sendable, Equatable {
     /// Where keys are read now.
     public var context: KeyContext {
         switch overlay {
-        case .confirmQuit, .confirmEndSlot: return .confirm
+        case .confirmQuit, .confirmEndSlot, .confirmCommand: return .confirm
         case .slotPicker, .topicPicker: return .picker
         case .help, nil: break
         }
         if typingNote { return selectedNote != nil ? .selectedNote : .noteLine }
-        switch view {
-        case .chair: return .chair
-        case .speaker: return .speaker
-        case .notes: return .notesCommand
-        }
+        return role == .chair ? .keys : .watch
     }
 }

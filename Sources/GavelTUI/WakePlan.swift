@@ -1,35 +1,41 @@
 import Foundation
 import GavelCore
 
-/// When the frame next changes by time alone, from what the views actually show: the running
-/// topic's countdown (each of its seconds), the slot's remaining time (whole minutes, so its own
-/// phase never adds a second wake-up a second), the slot's time running out, and the wall clock's
-/// minute. Sleeping until then, the loop wakes once a second while a topic runs.
+/// When the frame next changes by time alone, or something falls due, from the same snapshot the
+/// frame was drawn from: the running topic's countdown (each of its seconds), the slot's time as
+/// shown (whole minutes, then seconds in its last minute), the wall clock's minute, and what the
+/// session itself says is ahead (a slot's time running out, a scheduled slot beginning or ending).
+/// The loop sleeps until then and wakes at most once a second while a topic runs.
 public enum WakePlan {
-    public static func next(after snapshot: Snapshot?) -> Date {
-        guard let s = snapshot else { return nextMinute(after: Date()) }
-        let now = s.now
+    public static func next(after snapshot: Snapshot?, at now: Date, view: ViewKind, session: Session) -> Date {
         var wake = nextMinute(after: now)
-        guard !s.hasEnded else { return wake }
+        if let due = session.nextDue(after: now) { wake = min(wake, due) }
+        guard let s = snapshot, !s.hasEnded else { return wake }
         if let topic = s.currentTopic, topic.isRunning {
             let frac = topic.elapsed - topic.elapsed.rounded(.down)
             wake = min(wake, now.addingTimeInterval(frac == 0 ? 1 : 1 - frac))
         }
-        if let deadline = s.deadline {
-            let r = deadline.timeIntervalSince(now)
-            if r > 0 {
-                // Shown as ceil(r / 60) minutes: it changes when r reaches the multiple of 60 below.
-                let shown = (r / 60).rounded(.up)
-                wake = min(wake, now.addingTimeInterval(max(0.001, r - (shown - 1) * 60)))
-            }
+        if slotClockRuns(s) {
+            let r = s.slotRemainingExact
+            if r > 0 { wake = min(wake, now.addingTimeInterval(untilShownSlotChanges(r))) }
         }
         return wake
+    }
+
+    /// Whether the slot's remaining time counts down now: it started, or its scheduled time holds now.
+    static func slotClockRuns(_ s: Snapshot) -> Bool {
+        if s.deadline != nil { return true }
+        guard let start = s.slot.start, let end = s.slot.end else { return false }
+        return start <= s.now && s.now < end
+    }
+
+    /// Seconds until `Snapshot.shownSlotSeconds` changes, from `remaining` (> 0) seconds left.
+    static func untilShownSlotChanges(_ remaining: TimeInterval) -> TimeInterval {
+        if remaining > 60 { return remaining - ((remaining / 60).rounded(.up) - 1) * 60 }
+        return remaining - (remaining.rounded(.up) - 1)
     }
 
     static func nextMinute(after now: Date) -> Date {
         Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
     }
-
-    /// Whole minutes for a slot's remaining seconds, as the views show them.
-    public static func minutes(_ seconds: Int) -> Int { (abs(seconds) + 59) / 60 }
 }

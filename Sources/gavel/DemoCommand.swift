@@ -18,18 +18,18 @@ struct Demo: ParsableCommand {
         let template = base + "/gavel-demo-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard let made = mkdtemp(&bytes) else {
-            throw ViewLauncher.fail("cannot make a folder in \(base): \(String(cString: strerror(errno)))", code: 1)
+            throw ViewLauncher.fail("cannot make a folder in \(base): \(String(cString: strerror(errno)))", code: .cantCreate)
         }
         let folder = String(cString: made)
         let path = folder + "/" + BundledExample.fileName
         do {
             try Data(BundledExample.source.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw ViewLauncher.fail("cannot write \(path): \(error.localizedDescription)", code: 1)
+            throw ViewLauncher.fail("cannot write \(path): \(error.localizedDescription)", code: .cantCreate)
         }
         print("The example microconference is in \(folder)")
         print("Run it again with: gavel run \(path)")
-        try ViewLauncher.launch(agendaPath: path, sessionPath: nil, view: .chair, readOnly: false, slot: nil,
+        try ViewLauncher.launch(agendaPath: path, sessionPath: nil, view: .chair, role: .chair, slot: nil,
                                 theme: theme, by: nil)
         print("The demo's files are in \(folder)")
     }

@@ -20,7 +20,7 @@ struct NotesCommand: ParsableCommand {
     var by: String?
 
     func run() throws {
-        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .notes, readOnly: false,
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .notes, role: .notes,
                                 slot: nil, theme: options.theme, by: by)
     }
 }

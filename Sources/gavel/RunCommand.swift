@@ -27,7 +27,7 @@ struct Run: ParsableCommand {
     var start = false
 
     func run() throws {
-        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: view, readOnly: false,
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: view, role: .chair,
                                 slot: slot, theme: options.theme, by: by, startTopic: start)
     }
 }

@@ -18,7 +18,7 @@ struct SpeakerCommand: ParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() throws {
-        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .speaker, readOnly: true,
+        try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .speaker, role: .speaker,
                                 slot: nil, theme: options.theme, by: nil)
     }
 }

@@ -38,34 +38,27 @@ struct SummaryCommand: ParsableCommand {
                                     + agenda.slots.map(\.id).joined(separator: ", "), code: 64)
         }
         let sessionPath = SessionOpening.path(agendaPath: self.agenda, sessionPath: session)
-        let log: SessionLog
+        var folded = Session(agenda: agenda)
         if FileManager.default.fileExists(atPath: sessionPath) {
             do {
-                log = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
+                let store = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
+                for event in try store.newEvents() { folded.apply(event) }
             } catch {
-                throw Self.fail("cannot open the session: \(error)", code: 1)
+                throw Self.fail("cannot read the session: \(error)", code: 1)
             }
         } else if session != nil {
             throw Self.fail("\(sessionPath): no such session file", code: 66)
-        } else {
-            // Not run yet: the summary shows the plan.
-            log = MemoryLog()
         }
-        let live: LiveSession
-        do {
-            live = try LiveSession(agenda: agenda, log: log, clock: SystemClock(), author: "summary")
-        } catch {
-            throw Self.fail("cannot read the session: \(error)", code: 1)
-        }
-        let now = live.now
+        // Not run yet: the summary shows the plan.
+        let now = Date()
         let text: String
         if let slot {
-            guard let slotText = format.slot(live.session, id: slot, at: now) else {
+            guard let slotText = format.slot(folded, id: slot, at: now) else {
                 throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
             }
             text = slotText
         } else {
-            text = format.day(live.session, at: now)
+            text = format.day(folded, at: now)
         }
         if let output {
             do {
@@ -82,9 +75,8 @@ struct SummaryCommand: ParsableCommand {
 }
 
 extension SummaryCommand {
-    static func fail(_ message: String, code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8))
-        return ExitCode(code)
+    static func fail(_ message: String, code: Int32) -> CLIError {
+        CLIError(message, code: CLIError.Code(rawValue: code) ?? .software)
     }
 }
 

@@ -12,17 +12,17 @@ import GavelSummary
 /// speaker view) writes nothing, so a speaker never sees a write error.
 enum SummaryHook {
     /// Returns a message to show the user when a summary could not be written, else nil.
-    static func perform(_ effects: [Session.Effect], live: LiveSession, agendaPath: String) -> String? {
+    static func perform(_ effects: [Session.Effect], live: LiveSession, agendaPath: String, at now: Date) -> String? {
         let asked = SummaryFiles.slotsToWrite(effects)
         guard !asked.isEmpty else { return nil }
-        if let store = live.log as? SessionStore, store.readOnly { return nil }
+        guard live.role.records else { return nil }
         let slots = pending.take(adding: asked)
         do {
-            try SummaryFiles(agendaPath: agendaPath).write(live.session, slots: slots, at: live.now)
+            try SummaryFiles(agendaPath: agendaPath).write(live.session, slots: slots, at: now)
             return nil
         } catch {
             pending.keep(slots)
-            return error.description + " (the session and its notes are saved; it is written again with the next change)"
+            return "\(error)" + " (the session and its notes are saved; it is written again with the next change)"
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelStore
 import GavelTUI
 
 /// Opens one of the views on an agenda's session in this terminal and runs it until the user
@@ -14,56 +15,74 @@ enum ViewLauncher {
         return name.isEmpty ? "chair" : name
     }
 
-    static func fail(_ message: String, code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8))
-        return ExitCode(code)
+    /// The terminal device of standard input (`/dev/pts/3`), or empty.
+    static var terminalDevice: String {
+        guard let name = ttyname(STDIN_FILENO) else { return "" }
+        return String(cString: name)
     }
 
-    static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, readOnly: Bool,
+    static func fail(_ message: String, code: CLIError.Code) -> CLIError { CLIError(message, code: code) }
+
+    /// Runs a view in `role`. Everything that can fail (the agenda, the theme, the slot, the
+    /// session file, the terminal) is checked before anything is recorded: a launch that fails
+    /// leaves the session exactly as it was for every other view.
+    static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, role: Role,
                        slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false) throws {
-        let agenda = try AgendaLoading.load(agendaPath).agenda
+        let agenda: Agenda
+        do {
+            agenda = try AgendaLoading.load(agendaPath).agenda
+        } catch {
+            throw CLIError("", code: .dataError)
+        }
         let catalog = ThemeCatalog()
         var theme: Theme
         do {
             theme = try catalog.initial(requested: themeName)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
+            throw fail(error.description, code: .dataError)
         }
         if let slot, agenda.slot(id: slot) == nil {
-            throw fail("\(agendaPath): no slot \"\(slot)\"; its slots are: \(agenda.slots.map(\.id).joined(separator: ", "))", code: 64)
-        }
-        let log: SessionLog
-        do {
-            log = try SessionOpening.open(agendaPath: agendaPath, sessionPath: sessionPath, readOnly: readOnly)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw fail("cannot open the session: \(error)", code: 1)
+            throw fail("\(agendaPath): no slot \"\(slot)\"; its slots are: \(agenda.slots.map(\.id).joined(separator: ", "))", code: .usage)
         }
         let author = by ?? loginName
+        let log: SessionLog
+        do {
+            log = try SessionStore(path: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
+                                   readOnly: !role.records,
+                                   view: ViewIdentity(author: author, role: role, terminal: terminalDevice))
+        } catch {
+            throw fail("cannot open the session: \(error)", code: .ioError)
+        }
         let live: LiveSession
         do {
-            live = try LiveSession(agenda: agenda, log: log, clock: SystemClock(), author: author)
-            if let slot, !readOnly, live.session.currentSlotID(at: live.now) != slot {
-                try live.perform(.openSlot(slot))
-            }
-            if startTopic, !readOnly { try live.startCurrentTopic() }
+            live = try LiveSession(agenda: agenda, log: log, clock: SystemClock(), author: author, role: role)
         } catch {
-            throw fail("cannot read the session: \(error)", code: 1)
+            throw fail("cannot read the session: \(error)", code: .ioError)
         }
 
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
         } catch {
-            throw fail(error.description, code: 1)
+            throw fail(error.description, code: .osError)
+        }
+        // Only now, with a screen to show it on, is what the launch asks for recorded.
+        do {
+            let now = live.clock.now()
+            if let slot, role.steers, live.session.currentSlotID(at: now) != slot {
+                _ = try live.perform(.openSlot(slot), at: now)
+            }
+            if startTopic, role.steers { try live.startCurrentTopic(at: now) }
+        } catch {
+            terminal.close()
+            throw fail("cannot record in the session: \(error)", code: .ioError)
         }
         if terminal.colors == 0 { theme = Theme.mono }
         let model = AppModel(
-            live: live, view: view, readOnly: readOnly, theme: theme, themeNames: catalog.names(),
+            live: live, view: view, theme: theme, themeNames: catalog.names(),
+            glyphs: terminal.unicode ? .unicode : .ascii,
             loadTheme: { name in try? catalog.load(name) },
-            onEffects: { effects in SummaryHook.perform(effects, live: live, agendaPath: agendaPath) }
+            onEffects: { effects, now in SummaryHook.perform(effects, live: live, agendaPath: agendaPath, at: now) }
         )
         let app = App(model: model, terminal: terminal)
         let exit = app.run()

@@ -11,4 +11,11 @@ struct Gavel: ParsableCommand {
     )
 }
 
-Gavel.main()
+do {
+    var command = try Gavel.parseAsRoot()
+    try command.run()
+} catch let error as CLIError {
+    error.report()
+} catch {
+    Gavel.exit(withError: error)
+}

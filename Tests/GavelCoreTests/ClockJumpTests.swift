@@ -20,7 +20,7 @@ import Testing
         ])
         let clock = ManualClock(start)
         let log = MemoryLog()
-        let live = try LiveSession(agenda: agenda, log: log, clock: clock, author: "chair")
+        let live = try LiveSession(agenda: agenda, log: log, clock: clock, author: "chair", role: .chair)
         try live.perform(.openSlot("s"))
         try live.perform(.toggle)
         return (live, clock, log)
@@ -115,7 +115,7 @@ import Testing
                 }
                 try live.tick()
                 Self.expectSane(live.snapshot(), "round \(round) step \(step)")
-                if let next = live.session.nextChange(after: live.now) { #expect(next > live.now) }
+                if let next = live.session.nextDue(after: live.now) { #expect(next > live.now) }
             }
         }
     }

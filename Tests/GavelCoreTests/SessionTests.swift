@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import Testing
 @testable import GavelCore
 
@@ -17,7 +18,7 @@ import Testing
     let clock = ManualClock(Date(timeIntervalSince1970: 1_000_000))
 
     func live() throws -> LiveSession {
-        try LiveSession(agenda: Self.agenda, log: MemoryLog(), clock: clock, author: "chair")
+        try LiveSession(agenda: Self.agenda, log: MemoryLog(), clock: clock, author: "chair", role: .chair)
     }
 
     @Test func readyThenRunningThenWarnThenUrgentThenOvertime() throws {
@@ -112,14 +113,14 @@ import Testing
         let s = try live()
         try s.perform(.toggle)
         clock.advance(100)
-        let effects = try s.perform(.endSlot)
+        let effects = try s.perform(.endSlot).effects
         #expect(effects == [.slotEnded(slot: "one", cause: .chair)])
         let snap = try #require(s.snapshot())
         #expect(snap.ended?.cause == .chair)
         #expect(snap.currentTopic?.isRunning == false)
         clock.advance(100)
         #expect(s.snapshot()?.topics[0].usedSeconds == 100)
-        #expect(try s.perform(.toggle) == nil)
+        #expect(try s.perform(.toggle).answer == .refused("the slot has ended; s picks the next one"))
     }
 
     @Test func slotEndsWhenItsLastTopicIsFinished() throws {
@@ -128,7 +129,7 @@ import Testing
         clock.advance(60)
         try s.perform(.next)
         clock.advance(60)
-        let effects = try s.perform(.next)
+        let effects = try s.perform(.next).effects
         #expect(effects == [.slotEnded(slot: "one", cause: .lastTopic)])
         #expect(s.snapshot()?.ended?.cause == .lastTopic)
     }
@@ -153,7 +154,7 @@ import Testing
     @Test func scheduledSlotEndsAtItsScheduledEnd() throws {
         var agenda = Self.agenda
         agenda.slots[0].start = clock.now().addingTimeInterval(-600) // started 10 minutes late
-        let s = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "c")
+        let s = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "c", role: .chair)
         #expect(s.snapshot()?.slot.id == "one")
         #expect(s.snapshot()?.slotRemaining == 35 * 60)
         try s.perform(.toggle)
@@ -179,7 +180,7 @@ import Testing
 
     @Test func sameEventsSameState() throws {
         let log = MemoryLog()
-        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c")
+        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c", role: .chair)
         try s.perform(.toggle)
         clock.advance(61.3)
         try s.perform(.adjust(seconds: 60))
@@ -191,7 +192,7 @@ import Testing
         #expect(replayed.snapshot(at: clock.now()) == s.snapshot())
         #expect(replayed.notes == s.session.notes)
         // A second process attached to the same log sees the same.
-        let other = try LiveSession(agenda: Self.agenda, log: MemoryLog(events: log.events), clock: clock, author: "n")
+        let other = try LiveSession(agenda: Self.agenda, log: MemoryLog(events: log.events), clock: clock, author: "n", role: .chair)
         #expect(other.snapshot() == s.snapshot())
     }
 
@@ -207,19 +208,19 @@ import Testing
         try s.record(.noteEdited(id: id, text: "a: @alex and @bob send it", undo: false))
         try s.record(.noteDeleted(id: id))
         #expect(s.session.notes(slot: "one", topic: "a").isEmpty)
-        try s.record(try #require(s.session.undoAction())) // restore
+        try s.record(try s.session.undoAction(by: "chair").get()) // restore
         note = try #require(s.session.notes[id])
         #expect(!note.deleted)
-        try s.record(try #require(s.session.undoAction())) // undo the edit
+        try s.record(try s.session.undoAction(by: "chair").get()) // undo the edit
         note = try #require(s.session.notes[id])
         #expect(note.text == "Action: @alex send the patch")
         #expect(note.history == ["Action: @alex send the patch", "a: @alex and @bob send it"])
-        #expect(s.session.undoAction() == nil)
+        #expect(s.session.undoAction(by: "chair") == .failure(.nothingToUndo))
     }
 
     @Test func notesOfTopicsThatDisappearedAreKept() throws {
         let log = MemoryLog()
-        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c")
+        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c", role: .chair)
         try s.addNote("about b", slot: "one", topic: "b")
         var edited = Self.agenda
         edited.slots[0].topics.removeLast()
@@ -251,7 +252,7 @@ import Testing
     @Test func whenTheSlotEndedTheSlotScheduledForNowComesOnScreen() throws {
         var agenda = Self.agenda
         agenda.slots[1].start = clock.now().addingTimeInterval(30 * 60)
-        let s = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "c")
+        let s = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "c", role: .chair)
         try s.perform(.toggle)
         clock.advance(20 * 60)
         #expect(s.snapshot()?.slot.id == "one")
@@ -264,21 +265,20 @@ import Testing
 
     @Test func aRestartedProcessIsToldWhichSlotsEnded() throws {
         let log = MemoryLog()
-        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c")
+        let s = try LiveSession(agenda: Self.agenda, log: log, clock: clock, author: "c", role: .chair)
         #expect(s.startupEffects.isEmpty)
         try s.perform(.toggle)
         try s.perform(.endSlot)
         // The chair was killed before it wrote the summary: the next one to start writes it.
-        let restarted = try LiveSession(agenda: Self.agenda, log: MemoryLog(events: log.events), clock: clock, author: "c")
+        let restarted = try LiveSession(agenda: Self.agenda, log: MemoryLog(events: log.events), clock: clock, author: "c", role: .chair)
         #expect(restarted.startupEffects == [.slotEnded(slot: "one", cause: .chair)])
     }
 
-    @Test func nextChangeIsTheNextWholeSecond() throws {
+    @Test func nextDueIsTheSlotsDeadlineOrTheSchedule() throws {
         let s = try live()
-        #expect(s.session.nextChange(after: clock.now()) == nil)
+        #expect(s.session.nextDue(after: clock.now()) == nil)
         try s.perform(.toggle)
         clock.advance(0.25)
-        let next = try #require(s.session.nextChange(after: clock.now()))
-        #expect(abs(next.timeIntervalSince(clock.now()) - 0.75) < 1e-6)
+        #expect(s.session.nextDue(after: clock.now()) == s.session.deadline("one"))
     }
 }

@@ -27,7 +27,10 @@ import Testing
         do {
             let store = try SessionStore(path: path)
             for event in events { try store.append(event) }
-            for (i, text) in Self.hostile.enumerated() { try store.saveDraft(text, by: "author\(i)") }
+            for (i, text) in Self.hostile.enumerated() {
+                try SessionStore(path: path, view: ViewIdentity(author: "author\(i)", role: .notes, terminal: text),
+                                 options: .init(processIdentity: "999999999:1:gone")).saveDraft(Draft(line: text))
+            }
         }
         let reopened = try SessionStore(path: path, readOnly: true)
         let back = try reopened.newEvents()
@@ -40,8 +43,8 @@ import Testing
             }
         }
         for (i, text) in Self.hostile.enumerated() {
-            let draft = try reopened.loadDraft(by: "author\(i)")
-            #expect(draft.map { Array($0.unicodeScalars) } == Array(text.unicodeScalars), "draft \(i)")
+            let draft = try SessionStore(path: path, view: ViewIdentity(author: "author\(i)", role: .notes, terminal: text)).claimDraft()
+            #expect(draft.map { Array($0.line.unicodeScalars) } == Array(text.unicodeScalars), "draft \(i)")
         }
     }
 }

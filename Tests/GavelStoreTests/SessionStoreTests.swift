@@ -1,5 +1,6 @@
 import Foundation
 import GavelCore
+import GavelTestSupport
 import Testing
 @testable import GavelStore
 
@@ -63,7 +64,7 @@ import Testing
         #expect(try raw.strings("PRAGMA journal_mode") == ["wal"])
         #expect(try raw.strings("SELECT identifier FROM grdb_migrations") == SessionSchema.migrator.migrations)
         #expect(try raw.strings("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'grdb%' ORDER BY name")
-                == ["current_note", "draft", "event"])
+                == ["current_note", "event", "view_draft"])
         #expect(try store.newEvents().isEmpty)
         // The side lock file is private too.
         #expect(stat(path + ".lock", &info) == 0)
@@ -85,8 +86,8 @@ import Testing
             }
             #expect(try raw.int("PRAGMA user_version") == 1)
         }
-        let store = try SessionStore(path: path)
-        #expect(try store.loadDraft(by: "ada") == "old line")
+        let store = try SessionStore(path: path, view: Self.view("ada"))
+        #expect(try store.claimDraft() == Draft(line: "old line"), "a draft from before views had roles is anyone's of its author")
         #expect(try store.newEvents() == [SessionEvent(at: Self.t0, .openSlot(slot: "s1"))])
         let raw = try RawDatabase(path: path)
         #expect(try raw.int("PRAGMA user_version") == SessionSchema.version)
@@ -120,35 +121,77 @@ import Testing
         #expect(SessionStore.defaultPath(forAgenda: ".hidden") == ".hidden.gavel")
     }
 
-    @Test func draftsRoundTripPerAuthor() throws {
+    static func view(_ author: String, _ role: Role = .notes, tty: String = "/dev/pts/1") -> ViewIdentity {
+        ViewIdentity(author: author, role: role, terminal: tty)
+    }
+
+    /// A process that has died: its draft rows are anyone's of the same author and role.
+    static let gone = SessionStore.Options(processIdentity: "999999999:1:gone")
+
+    @Test func draftsBelongToAView() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("drafts.gavel")
         do {
-            let store = try SessionStore(path: path)
-            #expect(try store.loadDraft(by: "chair") == nil)
-            try store.saveDraft("half a thou", by: "chair")
-            try store.saveDraft("half a thought", by: "chair")
-            try store.saveDraft("mine ✓", by: "ada")
+            let killed = try SessionStore(path: path, view: Self.view("ada"), options: Self.gone)
+            #expect(try killed.claimDraft() == nil)
+            try killed.saveDraft(Draft(line: "half a thou"))
+            try killed.saveDraft(Draft(line: "half a thought"))
+            let other = try SessionStore(path: path, view: Self.view("ada", .chair, tty: "/dev/pts/2"), options: Self.gone)
+            try other.saveDraft(Draft(line: "the chair's line ✓"))
         }
-        let other = try SessionStore(path: path)
-        #expect(try other.loadDraft(by: "chair") == "half a thought")
-        #expect(try other.loadDraft(by: "ada") == "mine ✓")
-        try other.saveDraft("", by: "chair")
-        #expect(try SessionStore(path: path).loadDraft(by: "chair") == nil, "an emptied line clears the draft")
-        #expect(try RawDatabase(path: path).int("SELECT count(*) FROM draft") == 1)
+        // Two views of one author (ada's notes view, ada's chair console) never share a line.
+        let notes = try SessionStore(path: path, view: Self.view("ada"))
+        #expect(try notes.claimDraft() == Draft(line: "half a thought"))
+        let chair = try SessionStore(path: path, view: Self.view("ada", .chair, tty: "/dev/pts/2"))
+        #expect(try chair.claimDraft() == Draft(line: "the chair's line ✓"))
+        // Claimed by a running view: a second one of the same author and role does not restore it too.
+        let second = try SessionStore(path: path, view: Self.view("ada", tty: "/dev/pts/9"))
+        #expect(try second.claimDraft() == nil)
+        try notes.saveDraft(Draft(line: ""))
+        #expect(try RawDatabase(path: path).int("SELECT count(*) FROM view_draft") == 1, "an emptied line clears the draft")
     }
 
-    @Test func aSavedNoteEndsItsAuthorsDraftInTheSameCommit() throws {
+    @Test func aDraftKeepsTheNoteBeingEdited() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("editing.gavel")
+        let draft = Draft(line: "fixed text", editing: .init(noteID: "n1", base: 2, stashed: "a new note, half typed"))
+        try SessionStore(path: path, view: Self.view("bob"), options: Self.gone).saveDraft(draft)
+        #expect(try SessionStore(path: path, view: Self.view("bob")).claimDraft() == draft)
+    }
+
+    @Test func aSavedNoteEndsItsViewsDraftInTheSameCommit() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("enter.gavel")
-        let store = try SessionStore(path: path)
-        try store.saveDraft("action: ada to review", by: "ada")
-        try store.saveDraft("bob's line", by: "bob")
-        try store.append(SessionEvent(at: Self.t0, .noteAdded(id: "n1", slot: "s1", topic: "a", text: "action: ada to review", by: "ada")))
+        do {
+            let ada = try SessionStore(path: path, view: Self.view("ada"), options: Self.gone)
+            let bob = try SessionStore(path: path, view: Self.view("bob"), options: Self.gone)
+            try ada.saveDraft(Draft(line: "action: ada to review"))
+            try bob.saveDraft(Draft(line: "bob's line"))
+            _ = try ada.transact(clearingDraft: true) { _ in
+                [SessionEvent(at: Self.t0, .noteAdded(id: "n1", slot: "s1", topic: "a", text: "action: ada to review", by: "ada"))]
+            }
+        }
         // Killed before the app clears the line: the next start shows an empty line, not the note again.
-        let restarted = try SessionStore(path: path)
-        #expect(try restarted.loadDraft(by: "ada") == nil)
-        #expect(try restarted.loadDraft(by: "bob") == "bob's line")
+        #expect(try SessionStore(path: path, view: Self.view("ada")).claimDraft() == nil)
+        #expect(try SessionStore(path: path, view: Self.view("bob")).claimDraft() == Draft(line: "bob's line"))
+    }
+
+    @Test func aTransactionSeesWhatOthersRecordedFirst() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("transact.gavel")
+        let a = try SessionStore(path: path), b = try SessionStore(path: path)
+        _ = try a.transact { unseen in
+            #expect(unseen.isEmpty)
+            return [SessionEvent(at: Self.t0, .openSlot(slot: "s1"), by: "ada", role: .chair)]
+        }
+        _ = try b.transact { unseen in
+            #expect(unseen.map(\.action) == [.openSlot(slot: "s1")], "b decides with a's event in hand")
+            return [SessionEvent(at: Self.t0 + 1, .endSlot(slot: "s1", cause: .chair), by: "bob", role: .chair)]
+        }
+        #expect(try a.newEvents().map(\.by) == ["bob"], "a's own event is not handed back to it")
+        #expect(try b.newEvents().isEmpty)
+        #expect(try RawDatabase(path: path).int("SELECT count(*) FROM event WHERE role = 'chair'") == 2)
+        #expect(try SessionStore(path: path).newEvents().map(\.by) == ["ada", "bob"], "authors are kept")
     }
 
     @Test func aWatchingViewRecordsNothing() throws {
@@ -158,7 +201,7 @@ import Testing
         #expect(throws: SessionStoreError.viewOnly(path: path)) {
             try view.append(SessionEvent(at: Self.t0, .openSlot(slot: "s1")))
         }
-        #expect(throws: SessionStoreError.viewOnly(path: path)) { try view.saveDraft("x", by: "speaker") }
+        #expect(throws: SessionStoreError.viewOnly(path: path)) { try view.saveDraft(Draft(line: "x")) }
         #expect(try RawDatabase(path: path).int("SELECT count(*) FROM event") == 0)
     }
 
@@ -168,24 +211,26 @@ import Testing
         let clock = ManualClock(Self.t0)
         let before: Snapshot
         do {
-            let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: clock, author: "chair")
+            let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path, view: Self.view("chair", .chair), options: Self.gone),
+                                       clock: clock, author: "chair", role: .chair)
             try live.perform(.openSlot("s1"))
             try live.perform(.toggle)
             clock.advance(125)
             try live.addNote("action: Ada: send the patch", slot: "s1", topic: "a")
-            try live.log.saveDraft("unfinished", by: "chair")
+            try live.log.saveDraft(Draft(line: "unfinished"))
             before = try #require(live.snapshot())
         }
         // The process dies; 40 s later (a talk that went on while the laptop slept) it starts again.
         clock.advance(40)
-        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: clock, author: "chair")
+        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path, view: Self.view("chair", .chair)), clock: clock,
+                                   author: "chair", role: .chair)
         let after = try #require(live.snapshot())
         #expect(after.slot.id == "s1")
         #expect(after.currentTopic?.topic.id == before.currentTopic?.topic.id)
         #expect(after.currentTopic?.remaining == (before.currentTopic?.remaining ?? 0) - 40)
         #expect(after.currentTopic?.remaining == 600 - 165)
         #expect(live.session.noteOrder.compactMap { live.session.notes[$0]?.text } == ["action: Ada: send the patch"])
-        #expect(try live.log.loadDraft(by: "chair") == "unfinished")
+        #expect(try live.log.claimDraft() == Draft(line: "unfinished"))
     }
 
     @Test func notesOfATopicRemovedFromTheAgendaAreKept() throws {
@@ -193,7 +238,7 @@ import Testing
         let path = folder.file("edited.gavel")
         let store = try SessionStore(path: path)
         try store.append(SessionEvent(at: Self.t0, .noteAdded(id: "n1", slot: "s1", topic: "gone", text: "kept", by: "chair")))
-        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: ManualClock(Self.t0), author: "chair")
+        let live = try LiveSession(agenda: testAgenda(), log: SessionStore(path: path), clock: ManualClock(Self.t0), author: "chair", role: .chair)
         #expect(live.session.notes["n1"]?.text == "kept")
     }
 }

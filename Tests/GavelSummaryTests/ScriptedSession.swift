@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import GavelCore
 
 /// The example microconference with a scripted morning: two slots held (one ending after its last

@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import GavelCore
 import Testing
 @testable import GavelTUI

@@ -1,5 +1,6 @@
 import Foundation
 import GavelCore
+import GavelTestSupport
 @testable import GavelTUI
 
 /// The example microconference with a manual clock, for tests that drive the front.
@@ -7,6 +8,7 @@ struct Fixture {
     let clock: ManualClock
     let live: LiveSession
     let model: AppModel
+    let log: MemoryLog
     var effects: [Session.Effect] { collected.effects }
     let collected: Collected
 
@@ -19,41 +21,34 @@ struct Fixture {
         try AgendaParser.parse(BundledExample.source, file: BundledExample.fileName).agenda
     }
 
-    init(view: ViewKind = .chair, readOnly: Bool = false, theme: Theme? = nil, log: SessionLog = MemoryLog()) throws {
-        clock = ManualClock(Self.start)
-        live = try LiveSession(agenda: try Self.agenda(), log: log, clock: clock, author: "tester")
+    /// A view in `role` (`readOnly`: the speaker's) on `log` (a fresh session unless given), by
+    /// `author`, at `clock` (a fresh one at `start` unless given).
+    init(view: ViewKind = .chair, readOnly: Bool = false, role: Role? = nil, theme: Theme? = nil, log: MemoryLog? = nil,
+         author: String = "tester", clock: ManualClock? = nil, glyphs: Glyphs = .unicode) throws {
+        self.clock = clock ?? ManualClock(Self.start)
+        let log = log ?? MemoryLog()
+        self.log = log
+        let role = role ?? (readOnly ? .speaker : .chair)
+        live = try LiveSession(agenda: try Self.agenda(), log: log, clock: self.clock, author: author, role: role)
         let collected = Collected()
         self.collected = collected
         let catalog = ThemeCatalog(userDirectory: nil)
-        model = AppModel(live: live, view: view, readOnly: readOnly, theme: try theme ?? catalog.load("default"),
-                         themeNames: catalog.names(), loadTheme: { try? catalog.load($0) },
-                         onEffects: { collected.effects += $0; return nil })
+        model = AppModel(live: live, view: view, theme: try theme ?? catalog.load("default"),
+                         themeNames: catalog.names(), glyphs: glyphs, loadTheme: { try? catalog.load($0) },
+                         onEffects: { effects, _ in collected.effects += effects; return nil })
+    }
+
+    /// Another view on the same session (another process): its own log on the same storage.
+    func other(view: ViewKind = .chair, role: Role = .chair, author: String = "other") throws -> Fixture {
+        try Fixture(view: view, role: role, log: MemoryLog(storage: log.storage, view: author + "-" + role.rawValue),
+                    author: author, clock: clock)
     }
 
     func press(_ keys: Key...) {
-        for key in keys { _ = model.handle(.key(key)) }
+        for key in keys { model.handle(.key(key)) }
     }
 
     func render(width: Int = 80, height: Int = 24) -> Buffer {
-        Screen.render(model.frame(width: width, height: height))
+        model.render(width: width, height: height)
     }
-}
-
-/// A log whose writes fail, like a full disk.
-final class FailingLog: SessionLog {
-    var failing = false
-    private let inner = MemoryLog()
-    struct DiskFull: Error, CustomStringConvertible { var description: String { "No space left on device" } }
-    func append(_ event: SessionEvent) throws {
-        if failing { throw DiskFull() }
-        try inner.append(event)
-    }
-    func newEvents() throws -> [SessionEvent] { try inner.newEvents() }
-    func saveDraft(_ text: String, by: String) throws {
-        if failing { throw DiskFull() }
-        try inner.saveDraft(text, by: by)
-    }
-    func loadDraft(by: String) throws -> String? { try inner.loadDraft(by: by) }
-    var changeDescriptor: Int32? { nil }
-    func acknowledgeChange() {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import GavelCore
 @testable import GavelTUI
 
@@ -30,10 +31,10 @@ enum Hardening {
 
     /// A model on a memory log and a manual clock, with the first topic running and a few notes.
     static func model(_ agenda: Agenda, view: ViewKind, clock: ManualClock, notes: [String] = ["first note", "action: @bob send the patch"]) throws -> AppModel {
-        let live = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "chair")
-        let model = AppModel(live: live, view: view, readOnly: false, theme: Theme.mono, themeNames: BuiltinThemes.names,
+        let live = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "chair", role: .chair)
+        let model = AppModel(live: live, view: view, theme: Theme.mono, themeNames: BuiltinThemes.names,
                              loadTheme: { name in BuiltinThemes.source(name).flatMap { try? Theme.parse($0, name: name, file: name) } },
-                             onEffects: { _ in nil })
+                             onEffects: { _, _ in nil })
         if let slot = agenda.slots.first { try live.perform(.openSlot(slot.id)) }
         try live.perform(.toggle)
         clock.advance(90)

@@ -31,7 +31,7 @@ import Testing
         ])
     }
 
-    static let overlays: [UIState.Overlay?] = [nil, .help, .confirmEndSlot, .slotPicker(index: 1), .topicPicker(noteID: "x", index: 3)]
+    static let overlays: [UIState.Overlay?] = [nil, .help(page: 0), .help(page: 1), .confirmEndSlot, .slotPicker(index: 1), .topicPicker(noteID: "x", index: 3)]
 
     @Test(arguments: ViewKind.allCases)
     func nothingRawReachesACell(view: ViewKind) throws {

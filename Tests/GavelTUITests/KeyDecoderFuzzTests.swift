@@ -116,8 +116,9 @@ import Testing
             clock.advance(Double(Int.random(in: 0...120, using: &rng)))
             model.tick()
             let width = Int.random(in: 1...140, using: &rng), height = Int.random(in: 1...50, using: &rng)
-            var editor = model.state.editor
-            let shown = editor.view(width: width)
+            let editor = model.state.editor
+            var scroll = 0
+            let shown = editor.view(width: width, scroll: &scroll)
             // The shown text fits its window (NoteLineWidthTests has the cases that once did not).
             #expect(TextWidth.of(shown.text) <= max(0, width), "\(shown.text.debugDescription) in \(width) columns")
             #expect(shown.caret >= 0 && shown.caret <= max(0, width))

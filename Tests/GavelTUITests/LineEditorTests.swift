@@ -1,3 +1,4 @@
+import GavelTestSupport
 import Testing
 @testable import GavelTUI
 
@@ -45,22 +46,43 @@ import Testing
 
     @Test func longNotesScrollHorizontallyKeepingTheCaretVisible() {
         var e = LineEditor()
+        var scroll = 0
         e.insert(String(repeating: "会議", count: 30))   // 120 columns
-        let shown = e.view(width: 20)
+        let shown = e.view(width: 20, scroll: &scroll)
         #expect(TextWidth_of(shown.text) <= 20)
         #expect(shown.caret < 20 && shown.caret >= 0)
         #expect(shown.text.hasSuffix("議"))
         e.home()
-        let start = e.view(width: 20)
+        let start = e.view(width: 20, scroll: &scroll)
         #expect(start.caret == 0)
         #expect(start.text.hasPrefix("会議"))
         // A wide character cut by the window's left edge is drawn as blanks, never half.
         for _ in 0..<25 { e.right() }
         for width in 3...25 {
-            let v = e.view(width: width)
+            let v = e.view(width: width, scroll: &scroll)
             #expect(TextWidth_of(v.text) <= width, "width \(width)")
             #expect(v.caret >= 0 && v.caret <= width)
         }
+    }
+
+    /// Item 10 of the live-loop issue: the window's scroll is view state kept between frames, so
+    /// moving the caret inside the window does not make the line jump.
+    @Test func theWindowStaysPutWhileTheCaretMovesInsideIt() {
+        var e = LineEditor()
+        var scroll = 0
+        e.insert(String(repeating: "abcdefghij", count: 10))   // 100 columns
+        let atEnd = e.view(width: 30, scroll: &scroll)
+        for _ in 0..<5 { e.left() }
+        let after = e.view(width: 30, scroll: &scroll)
+        #expect(after.text == atEnd.text, "the text did not move")
+        #expect(after.caret == atEnd.caret - 5)
+    }
+
+    @Test func aPasteIsCutAtTheLongestNote() {
+        var e = LineEditor()
+        #expect(e.insert(String(repeating: "x", count: LineEditor.maximumLength + 10)) == false)
+        #expect(e.text.count == LineEditor.maximumLength)
+        #expect(e.insert("more") == false)
     }
 
     @Test func tabsAndLineBreaksBecomeSpaces() {
@@ -71,9 +93,10 @@ import Testing
 
     @Test func controlCharactersAreShownEscaped() {
         var e = LineEditor()
+        var scroll = 0
         e.insert("x\u{1b}[2Jy")
         #expect(e.text == "x\u{1b}[2Jy", "kept as typed")
-        #expect(e.view(width: 40).text == "x^[[2Jy")
+        #expect(e.view(width: 40, scroll: &scroll).text == "x^[[2Jy")
     }
 }
 

@@ -1,3 +1,4 @@
+import GavelTestSupport
 import GavelCore
 import Testing
 @testable import GavelTUI
@@ -12,7 +13,8 @@ import Testing
     @Test func escapedControlBeforeAVariationSelector() {
         var editor = LineEditor("abc\u{1b}\u{FE0F}d")
         editor.home()
-        let shown = editor.view(width: 6)
+        var scroll = 0
+        let shown = editor.view(width: 6, scroll: &scroll)
         #expect(TextWidth.of(shown.text) <= 6, "\(shown.text.debugDescription) is \(TextWidth.of(shown.text)) columns")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import GavelCore
 import Testing
 @testable import GavelTUI
@@ -11,29 +12,29 @@ import Testing
         let slot = "x86", topic = "amd-interrupt-virt"
         var ids: [String] = []
         for i in 0..<3 { ids.append(try f.live.addNote("note \(i)", slot: slot, topic: topic).id) }
-        #expect(f.model.frame(width: 80, height: 24).notes.map(\.text) == ["note 0", "note 1", "note 2"])
-        #expect(f.model.frame(width: 80, height: 24).notes.count == 3)
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.map(\.text) == ["note 0", "note 1", "note 2"])
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.count == 3)
 
         try f.live.addNote("note 3", slot: slot, topic: topic)
-        #expect(f.model.frame(width: 80, height: 24).notes.count == 4)
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.count == 4)
         try f.live.record(.noteDeleted(id: ids[1]))
-        #expect(f.model.frame(width: 80, height: 24).notes.map(\.text) == ["note 0", "note 2", "note 3"])
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.map(\.text) == ["note 0", "note 2", "note 3"])
         try f.live.record(.noteEdited(id: ids[0], text: "note zero", undo: false))
-        #expect(f.model.frame(width: 80, height: 24).notes.first?.text == "note zero")
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.first?.text == "note zero")
 
         try f.live.perform(.next)
-        #expect(f.model.frame(width: 80, height: 24).notes.isEmpty)
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.isEmpty)
         try f.live.perform(.previous)
-        #expect(f.model.frame(width: 80, height: 24).notes.count == 3)
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.count == 3)
     }
 
     @Test func notesAddedByAnotherProcessShowAfterSync() throws {
-        let log = MemoryLog()
-        let f = try Fixture(view: .notes, log: log)
-        #expect(f.model.frame(width: 80, height: 24).notes.isEmpty)
-        try log.append(SessionEvent(at: Fixture.start, .noteAdded(id: "other", slot: "x86", topic: "amd-interrupt-virt",
+        let f = try Fixture(view: .notes)
+        let log = f.log
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.isEmpty)
+        log.append(SessionEvent(at: Fixture.start, .noteAdded(id: "other", slot: "x86", topic: "amd-interrupt-virt",
                                                                   text: "from elsewhere", by: "someone")))
         try f.live.sync()
-        #expect(f.model.frame(width: 80, height: 24).notes.map(\.text) == ["from elsewhere"])
+        #expect(f.model.makeFrame(f.model.snapshot(at: f.clock.now()), at: f.clock.now(), width: 80, height: 24).notes.map(\.text) == ["from elsewhere"])
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// through the app's own resize path and the test terminal: no crash, every frame the terminal's
 /// size and well formed, and the last frame the same as a fresh render at 80x24.
 @Suite struct ResizeStormTests {
-    static let overlays: [UIState.Overlay?] = [nil, .help, .confirmQuit, .confirmEndSlot, .slotPicker(index: 2),
+    static let overlays: [UIState.Overlay?] = [nil, .help(page: 0), .help(page: 1), .confirmQuit, .confirmEndSlot, .slotPicker(index: 2),
                                                .topicPicker(noteID: "x", index: 9)]
 
     static func sizes(_ rng: inout SeededRandom, count: Int) -> [(Int, Int)] {
@@ -36,20 +36,23 @@ import Testing
             if view != .speaker { model.state.noteFocus = true; model.type("a note being typed 会議 " + String(repeating: "x", count: 200)) }
             let terminal = TestTerminal(width: 80, height: 24)
             let app = App(model: model, terminal: terminal)
-            app.render()
+            func render(_ input: [InputEvent] = []) {
+                let turn = app.turn(input: input, now: clock.now(), uptime: clock.uptime(), readLog: false).0
+                terminal.present(turn.buffer, theme: model.theme)
+            }
+            render()
             for (w, h) in Self.sizes(&rng, count: 300) {
                 terminal.width = w
                 terminal.height = h
-                _ = app.handle(.resize)
                 // Time moves during the storm too: phases change while the size does.
                 if Int.random(in: 0..<10, using: &rng) == 0 { clock.advance(Double(Int.random(in: 1...400, using: &rng))) }
-                app.render()
+                render([.resize])
                 guard let frame = terminal.lastFrame else { Issue.record("no frame"); return }
                 #expect(frame.width == w && frame.height == h, "frame \(frame.width)x\(frame.height) for \(w)x\(h)")
                 #expect(Hardening.wellFormed(frame), "malformed frame at \(w)x\(h) in \(view) with \(String(describing: overlay))")
                 #expect(Hardening.forbiddenCells(frame).isEmpty)
             }
-            let fresh = Screen.render(model.frame(width: 80, height: 24))
+            let fresh = model.render(at: clock.now(), width: 80, height: 24)
             #expect(terminal.lastFrame == fresh, "after the storm, \(view) with \(String(describing: overlay)) differs from a fresh render:\n\(terminal.lastFrame?.text ?? "none")\n---\n\(fresh.text)")
             #expect(fresh.text.contains("too small") == false)
         }

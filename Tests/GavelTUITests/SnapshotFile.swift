@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GavelTUI
 
 /// Compares rendered text with `__Snapshots__/NAME.txt` beside this file. `GAVEL_RECORD=1`
 /// (re)writes the files instead; a missing file fails, so a snapshot is never taken silently.
@@ -22,6 +23,38 @@ enum SnapshotFile {
         if expected != text {
             Issue.record("\(name) differs from its snapshot (GAVEL_RECORD=1 re-records):\n\(diff(expected, text))", sourceLocation: sourceLocation)
         }
+    }
+
+    /// A frame as a snapshot records it: its text, then under a rule the colour role of every
+    /// cell that shows colour (`t` text, `a` accent, `o` ok/green, `w` warn/amber, `u` urgent/red,
+    /// `v` overtime, `b` background; upper case when drawn in reverse video, as the big digits of
+    /// a terminal without UTF-8 and a flashing phase are). Amber, red and overtime are the
+    /// product: a text-only snapshot cannot see them.
+    static func colored(_ buffer: Buffer) -> String {
+        var roles: [String] = []
+        for y in 0..<buffer.height {
+            var line = ""
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if cell.character == " " && !cell.style.reverse {
+                    line.append(" ")
+                    continue
+                }
+                let letter: Character = switch cell.style.foreground {
+                case .text: "t"
+                case .accent: "a"
+                case .ok: "o"
+                case .warn: "w"
+                case .urgent: "u"
+                case .over: "v"
+                case .background: "b"
+                }
+                line.append(cell.style.reverse ? Character(letter.uppercased()) : letter)
+            }
+            roles.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
+        }
+        return buffer.text + "--- colour roles ---\n" + roles.joined(separator: "\n") + "\n"
     }
 
     /// The differing lines, expected then actual, with their numbers.

@@ -1,4 +1,5 @@
 import Foundation
+import GavelTestSupport
 import GavelCore
 import Testing
 @testable import GavelTUI
@@ -53,7 +54,7 @@ import Testing
             let f = try Self.fixture(phase, view: view)
             for (w, h) in [(80, 24), (120, 40)] {
                 let buffer = f.render(width: w, height: h)
-                SnapshotFile.check(buffer.text, named: "\(view.rawValue)-\(phase)-\(w)x\(h)")
+                SnapshotFile.check(SnapshotFile.colored(buffer), named: "\(view.rawValue)-\(phase)-\(w)x\(h)")
                 #expect(!buffer.text.contains("\u{1b}"), "no raw escape reaches the frame")
             }
         }
@@ -88,16 +89,51 @@ import Testing
         #expect(text.contains("^[]2;pwned^G"), "control characters are shown escaped")
     }
 
-    @Test func tooSmall() throws {
+    /// Below a view's full size the time and phase stay on screen, on one line, down to 10x1.
+    @Test func smallTerminalsStillShowTheTime() throws {
         for view in ViewKind.allCases {
-            let f = try Fixture(view: view)
-            let need = Screen.minimumSize(view)
-            let text = f.render(width: 20, height: 6).text
-            #expect(text.contains("too small"))
-            #expect(text.contains("(need \(need.width)x\(need.height))"))
+            let f = try Self.fixture("warn", view: view)
+            for (w, h) in [(20, 6), (23, 8), (10, 1), (12, 3)] {
+                let buffer = f.render(width: w, height: h)
+                #expect(buffer.lines.contains { $0.contains("04:30") }, "\(view) at \(w)x\(h):\n\(buffer.text)")
+                if w >= 13 { #expect(buffer.lines.contains { $0.contains("04:30 WRAP UP") }, "\(view) at \(w)x\(h)") }
+                // In the phase's colour.
+                let row = try #require(buffer.lines.firstIndex { $0.contains("04:30") })
+                let x = try #require(buffer.lines[row].range(of: "04:30")).lowerBound.utf16Offset(in: buffer.lines[row])
+                #expect(buffer[x, row].style.foreground == .warn)
+            }
+            SnapshotFile.check(SnapshotFile.colored(f.render(width: 20, height: 6)), named: "\(view.rawValue)-warn-20x6")
             // Any size at all draws without trapping.
-            for (w, h) in [(1, 1), (0, 0), (need.width, need.height), (need.width - 1, need.height), (300, 100)] {
-                _ = f.render(width: w, height: h)
+            for (w, h) in [(1, 1), (0, 0), (9, 1), (300, 100)] { _ = f.render(width: w, height: h) }
+        }
+    }
+
+    /// Without UTF-8 (LANG unset, over ssh) the speaker's digits are reverse-video spaces, at
+    /// least 7 rows tall at 80x24, and nothing on screen is beyond ASCII.
+    @Test func theSpeakerViewWithoutUTF8() throws {
+        let f = try Fixture(view: .chair, glyphs: .ascii)
+        f.press(.char(" "))
+        f.clock.advance(15 * 60 + 30)
+        f.model.state.view = .speaker
+        let buffer = f.render()
+        let digitRows = (0..<buffer.height).filter { y in (0..<buffer.width).contains { buffer[$0, y].style.reverse && buffer[$0, y].character == " " } }
+        #expect(digitRows.count >= 7, "\(digitRows.count) rows of digits")
+        #expect(buffer.cells.allSatisfy { $0.character.isASCII }, "\(buffer.text)")
+        #expect(buffer.text.contains("WRAP UP"))
+        SnapshotFile.check(SnapshotFile.colored(buffer), named: "speaker-warn-ascii-80x24")
+    }
+
+    /// A clock stopped in overtime says so: the speaker sees PAUSED, not a count that seems to run.
+    @Test func pausedShowsInEveryPhase() throws {
+        for (advance, phase) in [(60.0, "running"), (16 * 60.0, "warn"), (19 * 60.0, "urgent"), (21 * 60.0, "overtime")] {
+            let f = try Fixture(view: .chair)
+            f.press(.char(" "))
+            f.clock.advance(advance)
+            f.press(.char(" "))
+            f.clock.advance(5)
+            for view in ViewKind.allCases {
+                f.model.state.view = view
+                #expect(f.render().text.contains("PAUSED"), "\(view) paused in \(phase)")
             }
         }
     }

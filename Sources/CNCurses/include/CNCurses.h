@@ -7,6 +7,8 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+#include <string.h>
+#include <unistd.h>
 #include <locale.h>
 #include <wchar.h>
 #include <stdio.h>
@@ -54,6 +56,19 @@ static inline int cn_get_wch(WINDOW *win, unsigned int *value) {
     int status = wget_wch(win, &ch);
     *value = (unsigned int)ch;
     return status;
+}
+
+/// Writes a control sequence straight to the terminal (modes curses does not manage, such as
+/// bracketed paste), after whatever stdio holds.
+static inline void cn_write_stdout(const char *text) {
+    fflush(stdout);
+    size_t n = strlen(text);
+    while (n > 0) {
+        ssize_t w = write(1, text, n);
+        if (w <= 0) break;
+        text += w;
+        n -= (size_t)w;
+    }
 }
 
 /// Puts one wide character with attributes and a colour pair at (y, x).

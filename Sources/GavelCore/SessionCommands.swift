@@ -1,0 +1,74 @@
+import Foundation
+
+/// The chair's commands: what each one records now, or the question it needs answered first, or
+/// why it means nothing now. Decided against the state as it stands, so a writer that decides
+/// inside the log's transaction never records what another writer's event made pointless (a
+/// second end of one slot, a start in a slot that just ran out).
+extension Session {
+    public enum Command: Sendable, Equatable {
+        /// Start, pause or resume the current topic.
+        case toggle
+        case next
+        case previous
+        case adjust(seconds: Int)
+        case endSlot
+        case openSlot(String)
+    }
+
+    /// What a command needs to hear from the chair before it is recorded.
+    public enum Question: Sendable, Equatable {
+        /// Another slot's clock still counts: end it before starting a topic here?
+        case endRunningSlot(slot: String)
+    }
+
+    public enum Decision: Sendable, Equatable {
+        /// Record these, in order.
+        case record([SessionEvent.Action])
+        /// Ask first; the same command, confirmed, records.
+        case ask(Question)
+        /// Nothing to record; the reason, for the status line.
+        case refuse(String)
+    }
+
+    /// What `command` does at `now`. `confirmed` answers the question it asked.
+    public func decide(_ command: Command, at now: Date, confirmed: Bool = false) -> Decision {
+        if case .openSlot(let id) = command {
+            guard agenda.slot(id: id) != nil else { return .refuse("no slot \"\(id)\" on the agenda") }
+            return .record([.openSlot(slot: id)])
+        }
+        guard let slotID = currentSlotID(at: now), let slot = agenda.slot(id: slotID) else {
+            return .refuse("the agenda has no slots")
+        }
+        guard !slot.topics.isEmpty else { return .refuse("this slot has no topics") }
+        let run = runs[slotID] ?? SlotRun()
+        let index = min(run.current, slot.topics.count - 1)
+        let topicID = slot.topics[index].id
+        let ended = derivedEnd(slotID, at: now)
+        let endedReason = "the slot has ended; s picks the next one"
+        switch command {
+        case .toggle:
+            guard ended == nil else { return .refuse(endedReason) }
+            if run.run(topicID).isRunning { return .record([.pause(slot: slotID, topic: topicID)]) }
+            if let other = otherRunningSlot(than: slotID, at: now) {
+                guard confirmed else { return .ask(.endRunningSlot(slot: other)) }
+                return .record([.endSlot(slot: other, cause: .chair), .start(slot: slotID, topic: topicID)])
+            }
+            return .record([.start(slot: slotID, topic: topicID)])
+        case .next:
+            guard ended == nil else { return .refuse(endedReason) }
+            return .record([.next(slot: slotID, topic: topicID)])
+        case .previous:
+            if let ended, ended.cause == .timeUp { return .refuse("the slot's time ran out; s picks the next one") }
+            if ended == nil, index == 0, !run.run(topicID).hasStarted { return .refuse("this is the slot's first topic") }
+            return .record([.previous(slot: slotID, topic: topicID)])
+        case .adjust(let seconds):
+            guard ended == nil else { return .refuse(endedReason) }
+            return .record([.adjust(slot: slotID, topic: topicID, seconds: seconds)])
+        case .endSlot:
+            guard ended == nil else { return .refuse("the slot has already ended") }
+            return .record([.endSlot(slot: slotID, cause: .chair)])
+        case .openSlot:
+            return .refuse("")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// An error a user can cause, as the command line reports it: `gavel: MESSAGE` on standard error
+/// and an exit code from sysexits(3), so a script can tell bad input from a missing file or a
+/// full disk. Every command throws this (or ArgumentParser's own usage errors).
+struct CLIError: Error, CustomStringConvertible {
+    /// sysexits(3).
+    enum Code: Int32 {
+        /// The command was used wrongly (an unknown slot id, conflicting options).
+        case usage = 64
+        /// The input was wrong: an agenda, theme or schedule that does not parse.
+        case dataError = 65
+        /// An input file does not exist or cannot be read.
+        case noInput = 66
+        /// Something went wrong that is not the user's doing.
+        case software = 70
+        /// The system refused: no terminal, no signals, no memory.
+        case osError = 71
+        /// An output file cannot be created.
+        case cantCreate = 73
+        /// Reading or writing failed (a full disk, a damaged session).
+        case ioError = 74
+        /// Permission denied.
+        case noPermission = 77
+    }
+
+    var message: String
+    var code: Code
+
+    init(_ message: String, code: Code) {
+        self.message = message
+        self.code = code
+    }
+
+    var description: String { message }
+
+    /// Prints the message (when there is one: a command that already printed its diagnostics
+    /// throws an empty one) and exits with the code.
+    func report() -> Never {
+        if !message.isEmpty { FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8)) }
+        exit(code.rawValue)
+    }
+}
