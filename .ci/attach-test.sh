@@ -7,41 +7,22 @@ set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
 [ -x "$gavel" ] || { echo "attach-test: $gavel is not an executable" >&2; exit 2; }
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d /tmp/gavel-attach.XXXXXX)"
-server="gavel-attach-$$"
-tm() { tmux -L "$server" "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-fail() { echo "attach-test: FAIL: $*" >&2; echo "--- chair:" >&2; tm capture-pane -p -t chair >&2 || true; echo "--- speaker:" >&2; tm capture-pane -p -t speaker >&2 || true; exit 1; }
+. "$repo/.ci/lib.sh"
+e2e_setup attach-test
 
 cp "$repo/examples/lpc2012-virt.toml" "$work/track.toml"
-export TERM=xterm-256color
 tm new-session -d -s attach -n chair -x 100 -y 30 "exec '$gavel' run '$work/track.toml' --slot x86 --by chair"
 tm new-window -d -t attach -n speaker "exec '$gavel' speaker '$work/track.toml'"
 
-screen() { tm capture-pane -p -t "$1"; }
-# waits until window $1 shows text matching the extended regex $2; echoes the seconds it took.
-wait_for() {
-  local window="$1" pattern="$2" limit="${3:-5}" t0 now
-  t0=$(date +%s%N)
-  while true; do
-    if screen "$window" | grep -qE -- "$pattern"; then
-      now=$(date +%s%N); echo $(( (now - t0) / 1000000 )); return 0
-    fi
-    now=$(date +%s%N)
-    (( (now - t0) / 1000000 > limit * 1000 )) && return 1
-    sleep 0.02
-  done
-}
 first="AMD's new interrupt-virtualization hardware"
 second="Intel's new interrupt-virtualization hardware"
-wait_for chair "$first" >/dev/null || fail "the chair did not show the first topic"
-wait_for speaker "$first" >/dev/null || fail "the speaker did not show the first topic"
-wait_for speaker "[0-9]+:[0-9]{2} +READY" >/dev/null || fail "the speaker did not show the topic as ready"
+wait_for chair "$first" || fail "the chair did not show the first topic"
+wait_for speaker "$first" || fail "the speaker did not show the first topic"
+wait_for speaker "[0-9]+:[0-9]{2} +READY" || fail "the speaker did not show the topic as ready"
 
 check() { # what, window pattern
   local ms
-  ms=$(wait_for speaker "$2" 1) || fail "after $1 in the chair, the speaker did not follow within 1 s"
+  ms=$(wait_ms speaker "$2" 1) || fail "after $1 in the chair, the speaker did not follow within 1 s"
   echo "attach.$1_ms: $ms"
 }
 tm send-keys -t chair Space
@@ -55,10 +36,11 @@ tm send-keys -t chair Space
 check resume "^ +[0-9]+:[0-9]{2} *$"
 
 # Keys in the speaker view change nothing in the session.
-events_before=$(sqlite3 "$work/track.gavel" "SELECT count(*) FROM event")
-tm send-keys -t speaker Space n p + - E y
+events_before=$(sql "$work/track.gavel" "SELECT count(*) FROM event")
+tm send-keys -t speaker Space n p + - E y s Tab i u v t
 sleep 0.5
-events_after=$(sqlite3 "$work/track.gavel" "SELECT count(*) FROM event")
+events_after=$(sql "$work/track.gavel" "SELECT count(*) FROM event")
 [ "$events_before" = "$events_after" ] || fail "keys in the speaker view recorded $((events_after - events_before)) events"
 screen speaker | grep -qE "^ +$second *$" || fail "keys in the speaker view moved it off the current topic"
-echo "attach-test: ok (the speaker followed start, next, pause and resume; its keys changed nothing)"
+screen speaker | grep -qE "[0-9]+:[0-9]{2}" || fail "keys in the speaker view took the countdown away"
+e2e_done "the speaker followed start, next, pause and resume; its keys changed nothing and never left the countdown"

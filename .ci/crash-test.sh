@@ -15,41 +15,13 @@ set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel [ROUNDS]}"
 rounds="${2:-30}"
 [ -x "$gavel" ] || { echo "crash-test: $gavel is not an executable" >&2; exit 2; }
-if ! command -v sqlite3 >/dev/null; then
-  echo "crash-test: installing sqlite3"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
-fi
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-work="$(mktemp -d /tmp/gavel-crash.XXXXXX)"
-server="gavel-crash-$$"
-tm() { tmux -L "$server" "$@"; }
-cleanup() {
-  tm kill-server 2>/dev/null || true
-  if mountpoint -q "$work/full" 2>/dev/null; then
-    for _ in 1 2 3 4 5 6 7 8 9 10; do umount "$work/full" 2>/dev/null && break; sleep 0.2; done
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
-fail() {
-  echo "crash-test: FAIL (round ${round:-0}): $*" >&2
-  echo "--- notes window:" >&2; screen notes >&2 || true
-  exit 1
-}
-# wait_for WINDOW REGEX [SECONDS]
-wait_for() {
-  local limit=$(( ${3:-5} * 50 )) i=0
-  until screen "$1" | grep -qE -- "$2"; do
-    i=$((i + 1)); [ "$i" -gt "$limit" ] && return 1
-    sleep 0.02
-  done
-}
-sql() { sqlite3 -cmd ".timeout 5000" "$db" "$@"; }
+. "$repo/.ci/lib.sh"
+e2e_setup crash-test
+db="$work/track.gavel"
+sqldb() { sql "$db" "$1"; }
 
 cp "$repo/examples/lpc2012-virt.toml" "$work/track.toml"
-db="$work/track.gavel"
-export TERM=xterm-256color
 
 # The chair starts the first topic and keeps running.
 tm new-session -d -s crash -n chair -x 100 -y 30 "exec '$gavel' run '$work/track.toml' --slot x86 --by chair"
@@ -57,8 +29,8 @@ wait_for chair "READY" || fail "the chair console did not come up"
 planned_text=$(screen chair | grep -m1 "READY" | grep -oE '[0-9]+:[0-9]{2} +READY' | grep -oE '^[0-9]+:[0-9]{2}')
 planned=$(( 10#${planned_text%%:*} * 60 + 10#${planned_text##*:} ))
 tm send-keys -t chair Space
-for _ in $(seq 100); do [ "$(sql "SELECT count(*) FROM event WHERE kind = 'start'")" = 1 ] && break; sleep 0.05; done
-start_at=$(sql "SELECT at FROM event WHERE kind = 'start'")
+for _ in $(seq 100); do [ "$(sqldb "SELECT count(*) FROM event WHERE kind = 'start'")" = 1 ] && break; sleep 0.05; done
+start_at=$(sqldb "SELECT at FROM event WHERE kind = 'start'")
 [ -n "$start_at" ] || fail "the chair's start was not recorded"
 
 must=()    # notes that must be present exactly once
@@ -94,7 +66,7 @@ for round in $(seq 1 "$rounds"); do
     fail "the draft came back as '$line', expected '$draft_expect'"
   fi
   draft_expect=""
-  if [ -n "$line" ] && [ "$(sql "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND text = '$line'")" != 0 ]; then
+  if [ -n "$line" ] && [ "$(sqldb "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND text = '$line'")" != 0 ]; then
     fail "the saved note '$line' came back as the draft (Enter would save it twice)"
   fi
   if [ -n "$line" ]; then
@@ -141,7 +113,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 # Every note: exactly once, at most once, or never entered at all.
-count() { sql "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND author = 'ada' AND text = '$1'"; }
+count() { sqldb "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND author = 'ada' AND text = '$1'"; }
 for text in "${must[@]}"; do
   n=$(count "$text"); [ "$n" = 1 ] || fail "note '$text' (Enter pressed before the kill) is present $n times"
 done
@@ -150,13 +122,14 @@ for text in "${maybe[@]}"; do
   n=$(count "$text"); [ "$n" -le 1 ] || fail "note '$text' is present $n times"
   present_maybe=$((present_maybe + n))
 done
-total=$(sql "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND author = 'ada'")
+total=$(sqldb "SELECT count(*) FROM event WHERE kind = 'noteAdded' AND author = 'ada'")
 [ "$total" = $(( ${#must[@]} + present_maybe )) ] || fail "$total notes by ada, expected $(( ${#must[@]} + present_maybe )) (a note nobody entered was saved)"
-integrity=$(sql "PRAGMA integrity_check")
+integrity=$(sqldb "PRAGMA integrity_check")
 [ "$integrity" = ok ] || fail "integrity_check: $integrity"
 # A full disk: the note stays in the line with the error; nothing saved is harmed.
 mkdir "$work/full"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=320k tmpfs "$work/full" 2>/dev/null; then
+  mounts+=("$work/full")
   round=disk-full
   cp "$work/track.toml" "$work/full/track.toml"
   tm new-window -d -t crash -n notes "exec '$gavel' notes '$work/full/track.toml' --by ada"
@@ -178,11 +151,11 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=320k tmpfs "$work/full" 2>/dev/n
   rm -f "$work/full/filler"
   tm send-keys -t notes Enter
   wait_for notes "^ +[0-9]+:[0-9]{2} +${full_note:0:30}" || fail "the refused note was not saved once there was room"
-  [ "$(sqlite3 "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = 'saved before the disk filled'")" = 1 ] \
+  [ "$(sql "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = 'saved before the disk filled'")" = 1 ] \
     || fail "the note saved before the disk filled is gone"
-  [ "$(sqlite3 "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = '$full_note'")" = 1 ] \
+  [ "$(sql "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = '$full_note'")" = 1 ] \
     || fail "the refused note is not present exactly once after saving again"
-  [ "$(sqlite3 "$work/full/track.gavel" "PRAGMA integrity_check")" = ok ] || fail "the session is damaged after the full disk"
+  [ "$(sql "$work/full/track.gavel" "PRAGMA integrity_check")" = ok ] || fail "the session is damaged after the full disk"
   tm kill-window -t notes
   echo "crash.disk_full: note kept in the line, saved once there was room"
 else
@@ -193,4 +166,4 @@ echo "crash.rounds: $rounds"
 echo "crash.notes_exactly_once: ${#must[@]}"
 echo "crash.notes_entered_at_the_kill: ${#maybe[@]} ($present_maybe saved)"
 echo "crash.countdown_checks_right_to_the_second: $clock_checks"
-echo "crash-test: ok"
+e2e_done

@@ -8,13 +8,8 @@
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
 [ -x "$gavel" ] || { echo "summary-e2e: $gavel is not an executable" >&2; exit 2; }
-command -v tmux >/dev/null || { echo "summary-e2e: tmux is needed" >&2; exit 2; }
-command -v sqlite3 >/dev/null || { echo "summary-e2e: sqlite3 is needed" >&2; exit 2; }
-work="$(mktemp -d /tmp/gavel-summary-e2e.XXXXXX)"
-server="gavel-summary-$$"
-tm() { tmux -L "$server" "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+e2e_setup summary-e2e
 fail() {
   echo "summary-e2e: FAIL: $*" >&2
   echo "--- chair screen:" >&2; tm capture-pane -p -t e2e >&2 || true
@@ -46,18 +41,10 @@ length = "12s"
   length = "5s"
 TOML
 
-export TERM=xterm-256color
 tm new-session -d -s e2e -x 110 -y 32 "exec '$gavel' run '$work/track.toml' --slot quick --by chair"
-screen() { tm capture-pane -p -t e2e; }
-wait_screen() { # pattern, seconds
-  local deadline=$(( $(date +%s) + ${2:-5} ))
-  until screen | grep -qE -- "$1"; do
-    [ "$(date +%s)" -gt "$deadline" ] && return 1
-    sleep 0.05
-  done
-}
-db() { sqlite3 "$work/track.gavel" "$1"; }
-note_count() { db "SELECT count(*) FROM event WHERE kind = 'noteAdded'" 2>/dev/null || echo 0; }
+wait_screen() { wait_for e2e "$@"; }
+db() { sql "$work/track.gavel" "$1"; }
+note_count() { [ -e "$work/track.gavel" ] && db "SELECT count(*) FROM event WHERE kind = 'noteAdded'" || echo 0; }
 wait_notes() { # count
   local deadline=$(( $(date +%s) + 5 ))
   until [ "$(note_count)" -ge "$1" ]; do
@@ -69,9 +56,8 @@ wait_notes() { # count
 wait_screen "First topic" || fail "the chair console did not show the first topic"
 tm send-keys -t e2e Space
 sleep 1   # a note typed a second into the topic shows 00:01
-tm send-keys -t e2e Tab
-# -l: the text is typed literally, not read as key names.
-type_note() { tm send-keys -t e2e -l "$1"; tm send-keys -t e2e Enter; }
+# Tab takes the note line; -l types the text literally; Enter saves it and gives the keys back.
+type_note() { tm send-keys -t e2e Tab; tm send-keys -t e2e -l "$1"; tm send-keys -t e2e Enter; }
 notes_one=(
   "a: @ana send the slides to the list"
   "d: ship the first version as it is"
@@ -81,17 +67,14 @@ notes_one=(
 for n in "${notes_one[@]}"; do type_note "$n"; done
 wait_notes 4 || fail "the notes typed on the first topic were not saved"
 sleep 2   # let the first topic's clock run a little
-tm send-keys -t e2e Tab
 tm send-keys -t e2e n
 wait_screen "Second topic" 3 || fail "n did not move to the second topic"
-tm send-keys -t e2e Tab
 notes_two=(
   "action: @bob review the patch"
   "Grüße aus 日本 🎉"
 )
 for n in "${notes_two[@]}"; do type_note "$n"; done
 wait_notes 6 || fail "the notes typed on the second topic were not saved"
-tm send-keys -t e2e Tab   # leave the note line
 
 # The slot's time runs out 12 s after its first start; gavel records the end itself.
 started=$(db "SELECT min(at) FROM event WHERE kind = 'start'")
@@ -139,7 +122,6 @@ grep -q "owner: ana" "$summary" || fail "the action's owner is missing"
 ls -a "$work/track-summary" | grep -q '\.tmp$' && fail "a temporary file was left in track-summary/"
 
 # A note added after the end rewrites both files.
-tm send-keys -t e2e Tab
 type_note "late note after the end"
 t0=$(date +%s%N)
 until grep -q "late note after the end" "$summary" 2>/dev/null && grep -q "late note after the end" "$index" 2>/dev/null; do
@@ -173,10 +155,10 @@ until bscreen | tr -d '\n' | grep -q "cannot write the summary"; do
   sleep 0.1
 done
 bscreen | tr -d '\n' | grep -q "blocked-summary" || { bscreen >&2; fail "the error does not name the path"; }
-[ "$(sqlite3 "$work/blocked.gavel" "SELECT count(*) FROM event WHERE kind = 'noteAdded'")" = 1 ] || fail "the note was lost"
+[ "$(sql "$work/blocked.gavel" "SELECT count(*) FROM event WHERE kind = 'noteAdded'")" = 1 ] || fail "the note was lost"
 [ "$(cat "$work/blocked-summary")" = "not a folder" ] || fail "the file in the way was changed"
 rm "$work/blocked-summary"
-tm send-keys -t e2e:blocked -l "written once the way is clear"; tm send-keys -t e2e:blocked Enter
+tm send-keys -t e2e:blocked Tab; tm send-keys -t e2e:blocked -l "written once the way is clear"; tm send-keys -t e2e:blocked Enter
 t0=$(date +%s)
 until grep -q "written once the way is clear" "$work/blocked-summary/blocked.md" 2>/dev/null; do
   (( $(date +%s) - t0 > 3 )) && fail "the summary was not written after the destination was fixed"
@@ -185,4 +167,5 @@ done
 grep -q "kept although the summary cannot be written" "$work/blocked-summary/blocked.md" || fail "the earlier note is missing"
 [ -f "$work/blocked-summary/index.md" ] || fail "no index after the destination was fixed"
 
+[ ! -s "$work/.sql-errors" ] || fail "sqlite3 could not read the session:\n$(cat "$work/.sql-errors")"
 echo "summary-e2e: ok (summary written ${written_ms} ms after the slot's time ran out, every note in it; a late note rewrote it; an unwritable destination was reported and written later)"

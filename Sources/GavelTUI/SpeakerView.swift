@@ -34,7 +34,7 @@ enum SpeakerView {
         let words = Screen.phaseWords(status, snapshot: snapshot)
         let flash = Screen.flashOn(status, theme: theme)
         let wordStyle = theme.style(role, bold: true, reverse: flash || status.phase == .urgent)
-        if status.phase == .overtime || snapshot.hasEnded || status.isPaused {
+        if status.phase == .overtime || snapshot.hasEnded {
             centered(" " + words + " ", into: &buffer, y: wordsY, style: wordStyle)
         } else {
             let gap = words.isEmpty ? "" : "  "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GavelStore
 
 /// An error a user can cause, as the command line reports it: `gavel: MESSAGE` on standard error
 /// and an exit code from sysexits(3), so a script can tell bad input from a missing file or a
@@ -40,5 +41,16 @@ struct CLIError: Error, CustomStringConvertible {
     func report() -> Never {
         if !message.isEmpty { FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8)) }
         exit(code.rawValue)
+    }
+}
+
+extension CLIError {
+    /// The exit code for a session file that was refused.
+    static func code(for error: SessionStoreError) -> Code {
+        switch error {
+        case .readOnly, .viewOnly: .noPermission
+        case .notAGavelSession, .newerSchema, .corrupt: .dataError
+        case .locked, .diskFull, .failed: .ioError
+        }
     }
 }

@@ -50,6 +50,8 @@ enum ViewLauncher {
             log = try SessionStore(path: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
                                    readOnly: !role.records,
                                    view: ViewIdentity(author: author, role: role, terminal: terminalDevice))
+        } catch let error as SessionStoreError {
+            throw fail("cannot open the session: \(error)", code: CLIError.code(for: error))
         } catch {
             throw fail("cannot open the session: \(error)", code: .ioError)
         }
