@@ -100,6 +100,8 @@ seen_ms=$(( (appeared_ns - end_ns) / 1000000 ))
 echo "summary_e2e.written_after_end_ms: $written_ms"
 echo "summary_e2e.seen_after_end_ms: $seen_ms"
 (( written_ms <= 1000 )) || fail "the summary was written ${written_ms} ms after the slot's end (more than 1 s)"
+# The chair is told where it is, once.
+wait_screen "Quick slot ended: summary in .*track-summary/quick.md" 3 || fail "the chair was not told where the summary was written"
 
 # Every note is in the slot's summary and in the index (Markdown escapes *, [ and ]).
 md_escape() { sed -e 's/[]*[_`<>#|~&$!\\]/\\&/g' <<<"$1"; }

@@ -8,7 +8,8 @@ public enum AgendaParser {
         public var warnings: [Diagnostic]
     }
 
-    public static func load(path: String) throws(FileError) -> Result {
+    /// `defaultTimeZone`: the zone of times when the agenda names none (a session's recorded zone).
+    public static func load(path: String, defaultTimeZone: TimeZone = .current) throws(FileError) -> Result {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,7 +19,7 @@ public enum AgendaParser {
         guard let text = String(data: data, encoding: .utf8) else {
             throw FileError(file: path, line: nil, "not UTF-8 text; save the agenda as UTF-8")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, defaultTimeZone: defaultTimeZone)
     }
 
     static func reason(_ error: Error) -> String {

@@ -69,9 +69,14 @@ enum SessionSchema {
                 """)
         }
         // Events name who recorded them and in which role; drafts belong to a running view (two
-        // views under one author no longer share a line) and keep a note being edited.
+        // views under one author no longer share a line) and keep a note being edited; the
+        // session keeps facts of its own, such as the time zone it was made in.
         migrator.registerMigration("v3-authors-and-view-drafts") { db in
             try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,       -- timezone: the zone times without one are read in
+                    value TEXT NOT NULL
+                );
                 ALTER TABLE event ADD COLUMN role TEXT;  -- chair, notes, remote, shell: who could do what
                 CREATE TABLE view_draft (
                     instance TEXT PRIMARY KEY,  -- a random id of the running view

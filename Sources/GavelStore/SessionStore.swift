@@ -26,6 +26,10 @@ public final class SessionStore: SessionLog {
     private var lastSeenID: Int64 = 0
     /// The view this connection records for (its drafts), nil for tools and read-only views.
     public let view: ViewIdentity?
+    /// The time zone the session was made in: every process reads agenda times without a zone
+    /// in it, so a view started under another `TZ` never moves a slot's end (nil: a read-only
+    /// session made before sessions kept their zone).
+    public private(set) var timeZoneIdentifier: String?
     /// A random id of this running view: the key of its draft row.
     private let viewInstance: String?
     private var savedDraft: Draft?
@@ -80,6 +84,10 @@ public final class SessionStore: SessionLog {
             try Self.inspectOrCreate(path)
             database = try Self.openConnection(path, options: options)
             try Self.prepare(database, path: path)
+            if !readOnly { try Self.recordTimeZone(database) }
+            timeZoneIdentifier = try? database.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'timezone'")
+            }
             _ = consume lock
             watch = try ChangeWatch(databasePath: path)
             bell = open(path + ".lock", O_WRONLY | O_CLOEXEC)
@@ -170,6 +178,14 @@ public final class SessionStore: SessionLog {
             }
         }
         return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// The first writer of a session records the zone it runs in, once.
+    private static func recordTimeZone(_ database: DatabaseQueue) throws {
+        try database.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('timezone', ?)",
+                           arguments: [TimeZone.current.identifier])
+        }
     }
 
     /// Identifies the file, refuses what is not ours, then switches to WAL and migrates.

@@ -66,6 +66,7 @@ public final class App {
         model.restoreDraft()
         let clock = model.live.clock
         let changeFD = model.live.log.changeDescriptor
+        let noticeFD = model.effects.noticeDescriptor
         var input: [InputEvent] = []
         var changed = true
         var lastRead = -TimeInterval.infinity
@@ -97,6 +98,7 @@ public final class App {
                 var fds = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
                 if let signals { fds.append(pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)) }
                 if let changeFD { fds.append(pollfd(fd: changeFD, events: Int16(POLLIN), revents: 0)) }
+                if let noticeFD { fds.append(pollfd(fd: noticeFD, events: Int16(POLLIN), revents: 0)) }
                 let ready = poll(&fds, nfds_t(fds.count), ms)
                 wakeUps += 1
                 if ready == 0 { break }
@@ -124,13 +126,17 @@ public final class App {
                     return finish(.signal(SIGHUP))
                 }
                 if fds[0].revents != 0 { input += terminal.readInput() }
-                if !input.isEmpty || changed || clock.uptime() - waited >= timeout { break }
+                // The background writer said something (a summary written, or not): show it.
+                let noticed = fds.contains { $0.fd == noticeFD && $0.revents != 0 }
+                if !input.isEmpty || noticed || changed || clock.uptime() - waited >= timeout { break }
             }
         }
     }
 
     private func finish(_ exit: Exit) -> Exit {
         if model.draftDirty { model.saveDraft() }
+        // Summaries asked for are written before the process goes.
+        model.effects.finish()
         return exit
     }
 

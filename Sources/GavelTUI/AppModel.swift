@@ -15,7 +15,8 @@ public final class AppModel {
     /// How this terminal draws: block characters in UTF-8, reverse-video spaces otherwise.
     public var glyphs: Glyphs
     let loadTheme: (String) -> Theme?
-    let onEffects: ([Session.Effect], Date) -> String?
+    /// Performs the engine's effects (summaries) off the loop.
+    public let effects: EffectSink
     /// Typing changed the draft since it was last kept.
     public private(set) var draftDirty = false
     /// The boot-time instant by which a dirty draft is kept.
@@ -28,14 +29,14 @@ public final class AppModel {
     }
 
     public init(live: LiveSession, view: ViewKind, theme: Theme, themeNames: [String], glyphs: Glyphs = .unicode,
-                loadTheme: @escaping (String) -> Theme?, onEffects: @escaping ([Session.Effect], Date) -> String?) {
+                loadTheme: @escaping (String) -> Theme?, effects: EffectSink) {
         self.live = live
         self.state = UIState(view: view, role: live.role)
         self.theme = theme
         self.themeNames = themeNames
         self.glyphs = glyphs
         self.loadTheme = loadTheme
-        self.onEffects = onEffects
+        self.effects = effects
         // A chair killed between a slot's end and its summary left it unwritten: write what ended.
         if live.role.records { deliver(live.startupEffects, at: Date()) }
     }
@@ -86,6 +87,7 @@ public final class AppModel {
             state.message = .init("could not read or record the session: \(error)", isError: true)
         }
         if let due = draftDue, uptime >= due { saveDraft() }
+        for notice in effects.takeNotices() { state.message = notice }
         let snapshot = snapshot(at: now)
         let frame = makeFrame(snapshot, at: now, width: width, height: height)
         let buffer = Screen.render(frame, state: &viewState)
@@ -160,8 +162,8 @@ public final class AppModel {
     // MARK: - Effects
 
     func deliver(_ effects: [Session.Effect], at now: Date) {
-        guard !effects.isEmpty, live.role.records, let problem = onEffects(effects, now) else { return }
-        state.message = .init(problem, isError: true)
+        guard !effects.isEmpty, live.role.records else { return }
+        self.effects.perform(effects, session: session, at: now)
     }
 
     // MARK: - Input

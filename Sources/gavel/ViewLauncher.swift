@@ -28,7 +28,7 @@ enum ViewLauncher {
     /// leaves the session exactly as it was for every other view.
     static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, role: Role,
                        slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false) throws {
-        let agenda: Agenda
+        var agenda: Agenda
         do {
             agenda = try AgendaLoading.load(agendaPath).agenda
         } catch {
@@ -54,6 +54,16 @@ enum ViewLauncher {
             throw fail("cannot open the session: \(error)", code: CLIError.code(for: error))
         } catch {
             throw fail("cannot open the session: \(error)", code: .ioError)
+        }
+        // Times the agenda gives without a zone are read in the session's zone, the one it was made
+        // in: a view under another TZ shows them, it does not move them.
+        var zoneNote: String?
+        if let store = log as? SessionStore, let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
+           zone.identifier != agenda.timeZone.identifier, let again = try? AgendaParser.load(path: agendaPath, defaultTimeZone: zone) {
+            agenda = again.agenda
+            if agenda.timeZone.identifier == zone.identifier {
+                zoneNote = "times are in \(zone.identifier), the session's zone (this terminal's is \(TimeZone.current.identifier))"
+            }
         }
         let live: LiveSession
         do {
@@ -84,8 +94,9 @@ enum ViewLauncher {
             live: live, view: view, theme: theme, themeNames: catalog.names(),
             glyphs: terminal.unicode ? .unicode : .ascii,
             loadTheme: { name in try? catalog.load(name) },
-            onEffects: { effects, now in SummaryHook.perform(effects, live: live, agendaPath: agendaPath, at: now) }
+            effects: role.records ? SummaryWriter(agendaPath: agendaPath) : CollectingSink()
         )
+        if let zoneNote { model.state.message = .init(zoneNote, isError: false) }
         let app = App(model: model, terminal: terminal)
         let exit = app.run()
         terminal.close()

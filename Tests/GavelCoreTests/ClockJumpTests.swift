@@ -97,6 +97,39 @@ import Testing
         #expect(live.snapshot()?.currentTopic?.clockText == "10:00")
     }
 
+    /// A view suspended across a step that a second view already recorded: when it wakes, 15 s
+    /// or an hour later, the step is not recorded again (issue 15, item 10).
+    @Test func aStepIsOneEventWhoeverSeesItAndHowLate() throws {
+        let (chair, clock, log) = try Self.live()
+        let notes = try LiveSession(agenda: chair.session.agenda, log: MemoryLog(storage: log.storage, view: "notes"),
+                                    clock: clock, author: "ada", role: .notes)
+        try notes.tick()
+        clock.advance(60)
+        clock.jump(600)
+        try chair.tick()
+        for late in [15.0, 3600] {
+            clock.advance(late)
+            try notes.tick()
+            try chair.tick()
+        }
+        #expect(log.events.filter { $0.action.name == "clockJump" }.count == 1)
+        #expect(chair.session.clockJumps.map(\.seconds) == [600])
+        #expect(notes.session.clockJumps.map(\.seconds) == [600])
+        // The step moved the deadline once.
+        #expect(chair.session.deadline("s") == Self.start.addingTimeInterval(45 * 60 + 600))
+    }
+
+    /// A step back is seen at the next turn by a chair alone, whatever the step's size: the
+    /// loop's intervals run on the boot-time clock, not the wall clock.
+    @Test func aStepBackIsSeenAtOnce() throws {
+        let (live, clock, log) = try Self.live()
+        clock.advance(30)
+        clock.jump(-7200)
+        clock.advance(1)
+        try live.tick()
+        #expect(log.events.filter { $0.action.name == "clockJump" }.count == 1)
+    }
+
     /// Random commands and random jumps (an hour either way, a second, a day): sane every time.
     @Test func randomJumpsStaySane() throws {
         var rng = SeededRandom(seed: 0xC10C)

@@ -333,3 +333,40 @@ import Testing
         #expect(terminal.bells == 3)
     }
 }
+
+/// The line and the note being edited in it survive the view's end (issue 15, item 4).
+@Suite struct DraftOfAnEditTests {
+    @Test func aHangupWhileEditingKeepsTheEdit() throws {
+        let f = try Fixture(view: .notes, role: .notes)
+        f.model.type("the note")
+        f.press(.enter)
+        f.model.type("a new note, half typed")
+        f.press(.up, .enter)
+        f.model.type(" (edited)")
+        #expect(f.model.draftDirty)
+        // What App.finish does on SIGHUP.
+        f.model.saveDraft()
+        let again = try Fixture(view: .notes, role: .notes, log: MemoryLog(storage: f.log.storage, view: f.log.view))
+        again.model.restoreDraft()
+        #expect(again.model.state.editor.text == "the note (edited)")
+        #expect(again.model.state.editing?.stashedDraft == "a new note, half typed")
+        again.press(.enter)
+        #expect(again.live.session.noteOrder.compactMap { again.live.session.notes[$0]?.text } == ["the note (edited)"])
+        #expect(again.model.state.editor.text == "a new note, half typed")
+    }
+
+    /// A line started on one topic is saved on that topic, even after the chair moved on.
+    @Test func aLineBelongsToTheTopicItWasStartedIn() throws {
+        let f = try Fixture(view: .notes, role: .notes)
+        let chair = try f.other()
+        try chair.live.perform(.toggle)
+        f.model.tick()
+        f.model.type("about the first topic")
+        try chair.live.perform(.next)
+        f.model.tick()
+        f.press(.enter)
+        let note = try #require(f.live.session.notes.values.first)
+        #expect(note.topic == "amd-interrupt-virt")
+        #expect(f.model.live.snapshot()?.currentTopic?.topic.id == "intel-interrupt-virt")
+    }
+}

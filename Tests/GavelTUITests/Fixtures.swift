@@ -9,10 +9,8 @@ struct Fixture {
     let live: LiveSession
     let model: AppModel
     let log: MemoryLog
-    var effects: [Session.Effect] { collected.effects }
-    let collected: Collected
-
-    final class Collected: @unchecked Sendable { var effects: [Session.Effect] = [] }
+    var effects: [Session.Effect] { sink.effects }
+    let sink = CollectingSink()
 
     /// 2012-08-29 17:00:00 UTC (10:00 in San Diego).
     static let start = Date(timeIntervalSince1970: 1_346_259_600)
@@ -30,12 +28,10 @@ struct Fixture {
         self.log = log
         let role = role ?? (readOnly ? .speaker : .chair)
         live = try LiveSession(agenda: try Self.agenda(), log: log, clock: self.clock, author: author, role: role)
-        let collected = Collected()
-        self.collected = collected
         let catalog = ThemeCatalog(userDirectory: nil)
         model = AppModel(live: live, view: view, theme: try theme ?? catalog.load("default"),
                          themeNames: catalog.names(), glyphs: glyphs, loadTheme: { try? catalog.load($0) },
-                         onEffects: { effects, _ in collected.effects += effects; return nil })
+                         effects: sink)
     }
 
     /// Another view on the same session (another process): its own log on the same storage.

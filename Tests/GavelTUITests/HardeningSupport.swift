@@ -34,7 +34,7 @@ enum Hardening {
         let live = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "chair", role: .chair)
         let model = AppModel(live: live, view: view, theme: Theme.mono, themeNames: BuiltinThemes.names,
                              loadTheme: { name in BuiltinThemes.source(name).flatMap { try? Theme.parse($0, name: name, file: name) } },
-                             onEffects: { _, _ in nil })
+                             effects: CollectingSink())
         if let slot = agenda.slots.first { try live.perform(.openSlot(slot.id)) }
         try live.perform(.toggle)
         clock.advance(90)

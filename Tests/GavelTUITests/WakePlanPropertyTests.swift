@@ -39,7 +39,7 @@ import Testing
         let live = try LiveSession(agenda: agenda, log: MemoryLog(), clock: clock, author: "chair", role: .chair)
         let catalog = ThemeCatalog(userDirectory: nil)
         let model = AppModel(live: live, view: .chair, theme: try catalog.load("default"), themeNames: [],
-                             loadTheme: { _ in nil }, onEffects: { _, _ in nil })
+                             loadTheme: { _ in nil }, effects: CollectingSink())
         let commands: [Session.Command] = [.toggle, .toggle, .next, .previous, .adjust(seconds: 60), .adjust(seconds: -60), .endSlot]
         for step in 0..<100 {
             clock.advance(Double(Int.random(in: 0...2400, using: &rng)) / 8)
