@@ -26,15 +26,25 @@ public struct Agenda: Sendable, Equatable {
         public var lightning: Int
         /// Seconds left at which the countdown turns amber, then red. Descending.
         public var warn: [Int]
+        /// The same for lightning talks, which are a few minutes long.
+        public var warnLightning: [Int]
 
-        public init(topic: Int = 20 * 60, lightning: Int = 5 * 60, warn: [Int] = [5 * 60, 2 * 60]) {
+        public init(topic: Int = 20 * 60, lightning: Int = 5 * 60, warn: [Int] = [5 * 60, 2 * 60],
+                    warnLightning: [Int] = [60, 30]) {
             self.topic = topic
             self.lightning = lightning
             self.warn = warn
+            self.warnLightning = warnLightning
         }
     }
 
     public func slot(id: String) -> Slot? { slots.first { $0.id == id } }
+
+    /// A topic's warn times: its own, else its slot's, else the defaults for its kind; a time
+    /// that is not below its length is left out (it would be amber from its first second).
+    public func warn(for topic: Topic, in slot: Slot? = nil) -> [Int] {
+        (topic.warn ?? slot?.warn ?? (topic.kind == .lightning ? defaults.warnLightning : defaults.warn)).filter { $0 < topic.length }
+    }
 
     /// All topics in agenda order with their slot.
     public var allTopics: [(slot: Slot, topic: Topic)] {
@@ -54,14 +64,18 @@ public struct Slot: Sendable, Equatable, Identifiable {
     public var length: Int
     public var room: String?
     public var topics: [Topic]
+    /// Warn times for its topics that give none; nil: the agenda's defaults.
+    public var warn: [Int]?
 
-    public init(id: String, title: String, start: Date? = nil, length: Int, room: String? = nil, topics: [Topic]) {
+    public init(id: String, title: String, start: Date? = nil, length: Int, room: String? = nil, topics: [Topic],
+                warn: [Int]? = nil) {
         self.id = id
         self.title = title
         self.start = start
         self.length = length
         self.room = room
         self.topics = topics
+        self.warn = warn
     }
 
     /// Seconds planned for all topics together.
@@ -87,14 +101,19 @@ public struct Topic: Sendable, Equatable, Identifiable {
     public var kind: TopicKind
     /// What the owner wants to remember about it, e.g. "speaker not known".
     public var note: String?
+    /// Seconds left at which its countdown turns amber, then red (descending, each below its
+    /// length); nil: the agenda's defaults for its kind.
+    public var warn: [Int]?
 
-    public init(id: String, title: String, speakers: [String] = [], length: Int, kind: TopicKind = .talk, note: String? = nil) {
+    public init(id: String, title: String, speakers: [String] = [], length: Int, kind: TopicKind = .talk, note: String? = nil,
+                warn: [Int]? = nil) {
         self.id = id
         self.title = title
         self.speakers = speakers
         self.length = length
         self.kind = kind
         self.note = note
+        self.warn = warn
     }
 
     /// Speakers for display; an empty list reads as unknown rather than as nobody.

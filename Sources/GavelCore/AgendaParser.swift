@@ -143,7 +143,7 @@ public struct TableReader {
     }
 
     mutating func readDefaults(_ table: TOML.Table) -> Agenda.Defaults {
-        checkKeys(table, name: "defaults", allowed: ["topic", "lightning", "warn"])
+        checkKeys(table, name: "defaults", allowed: ["topic", "lightning", "warn", "warn_lightning"])
         var d = Agenda.Defaults()
         if let t = duration(table, "topic") {
             if t > 0 { d.topic = t } else { error(table, "topic", "\"topic\" must be longer than 0s") }
@@ -151,37 +151,47 @@ public struct TableReader {
         if let l = duration(table, "lightning") {
             if l > 0 { d.lightning = l } else { error(table, "lightning", "\"lightning\" must be longer than 0s") }
         }
-        if let value = table["warn"] {
-            if let array = value.array {
-                var warn: [Int] = []
-                for element in array {
-                    guard let s = element.string else {
-                        error(table, "warn", "\"warn\" must list durations such as [\"5m\", \"2m\"]")
-                        continue
-                    }
-                    switch DurationText.seconds(s) {
-                    case .success(let v): warn.append(v)
-                    case .failure(let e): error(table, "warn", e.message)
-                    }
-                }
-                if warn.count > 2 {
-                    error(table, "warn", "\"warn\" takes at most two times: amber, then red")
-                } else if warn.count == 2, warn[0] <= warn[1] {
-                    error(table, "warn", "\"warn\" times must go down: amber first (e.g. \"5m\"), then red (e.g. \"2m\")")
-                } else if warn.contains(0) {
-                    error(table, "warn", "a warn time of 0s never shows; the countdown turns to overtime at zero anyway")
-                } else {
-                    d.warn = warn
-                }
-            } else {
-                error(table, "warn", "\"warn\" must be an array such as [\"5m\", \"2m\"]")
-            }
-        }
+        if let warn = readWarn(table, "warn") { d.warn = warn }
+        if let warn = readWarn(table, "warn_lightning") { d.warnLightning = warn }
         return d
     }
 
+    /// Warn times: at most two, amber then red, going down, none zero. Nil when absent or wrong
+    /// (the error is reported).
+    mutating func readWarn(_ table: TOML.Table, _ key: String) -> [Int]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else {
+            error(table, key, "\"\(key)\" must be an array such as [\"5m\", \"2m\"]")
+            return nil
+        }
+        var warn: [Int] = []
+        for element in array {
+            guard let s = element.string else {
+                error(table, key, "\"\(key)\" must list durations such as [\"5m\", \"2m\"]")
+                return nil
+            }
+            switch DurationText.seconds(s) {
+            case .success(let v): warn.append(v)
+            case .failure(let e):
+                error(table, key, e.message)
+                return nil
+            }
+        }
+        if warn.count > 2 {
+            error(table, key, "\"\(key)\" takes at most two times: amber, then red")
+        } else if warn.count == 2, warn[0] <= warn[1] {
+            error(table, key, "\"\(key)\" times must go down: amber first (e.g. \"5m\"), then red (e.g. \"2m\")")
+        } else if warn.contains(0) {
+            error(table, key, "a warn time of 0s never shows; the countdown turns to overtime at zero anyway")
+        } else {
+            return warn
+        }
+        return nil
+    }
+
     mutating func readSlot(_ table: TOML.Table, defaults: Agenda.Defaults, zone: TimeZone) -> Slot? {
-        checkKeys(table, name: "slot", allowed: ["id", "title", "start", "length", "room", "topic"])
+        checkKeys(table, name: "slot", allowed: ["id", "title", "start", "length", "room", "topic", "warn"])
+        let slotWarn = readWarn(table, "warn")
         let title = string(table, "title", required: true)
         var id = string(table, "id")
         if let given = id, !Slug.isValidID(given) {
@@ -207,7 +217,7 @@ public struct TableReader {
                         error(table, "topic", "each topic must be a table: [[slot.topic]]")
                         continue
                     }
-                    if let topic = readTopic(t, defaults: defaults, index: i) { topics.append(topic) }
+                    if let topic = readTopic(t, defaults: defaults, slotWarn: slotWarn, index: i) { topics.append(topic) }
                 }
             } else {
                 error(table, "topic", "\"topic\" must be an array of tables: [[slot.topic]]")
@@ -220,11 +230,11 @@ public struct TableReader {
         if length > 0, planned > length {
             warning(table, "length", "slot \"\(id)\" is overbooked: \(DurationText.format(planned)) of topics in \(DurationText.format(length))")
         }
-        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room"), topics: topics)
+        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room"), topics: topics, warn: slotWarn)
     }
 
-    mutating func readTopic(_ table: TOML.Table, defaults: Agenda.Defaults, index: Int) -> Topic? {
-        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note"])
+    mutating func readTopic(_ table: TOML.Table, defaults: Agenda.Defaults, slotWarn: [Int]?, index: Int) -> Topic? {
+        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note", "warn"])
         let title = string(table, "title", required: true)
         var kind = TopicKind.talk
         if let k = string(table, "kind") {
@@ -260,10 +270,19 @@ public struct TableReader {
             id = nil
         }
         let note = string(table, "note")
+        // Its own warn times, else its slot's, else the defaults for its kind; a time at or above
+        // its length would make it amber from its first second, so it is left out, with a word.
+        let warn = readWarn(table, "warn")
+        let resolved = warn ?? slotWarn ?? (kind == .lightning ? defaults.warnLightning : defaults.warn)
+        if let tooLong = resolved.first(where: { $0 >= length }) {
+            warning(table, table["warn"] == nil ? nil : "warn",
+                    "topic \"\(title ?? "?")\": warn time \(DurationText.format(tooLong)) is not below its length \(DurationText.format(length)); "
+                    + "it is left out (set warn = [...] on the topic, or warn_lightning in [defaults])")
+        }
         guard let title else { return nil }
         let derived = Slug.make(title)
         return Topic(id: id ?? (derived.isEmpty ? "topic-\(index + 1)" : derived), title: title, speakers: speakers,
-                     length: length, kind: kind, note: note)
+                     length: length, kind: kind, note: note, warn: warn)
     }
 
     /// A date-time value (local in `zone` unless it has an offset), or text such as `2012-08-29T13:30`.

@@ -16,7 +16,8 @@ public enum AgendaWriter {
         out += "\n[defaults]\n"
         out += "topic = \(quoted(DurationText.format(agenda.defaults.topic)))\n"
         out += "lightning = \(quoted(DurationText.format(agenda.defaults.lightning)))\n"
-        out += "warn = [\(agenda.defaults.warn.map { quoted(DurationText.format($0)) }.joined(separator: ", "))]\n"
+        out += "warn = \(durations(agenda.defaults.warn))\n"
+        out += "warn_lightning = \(durations(agenda.defaults.warnLightning))\n"
         for slot in agenda.slots {
             out += "\n[[slot]]\n"
             out += "id = \(quoted(slot.id))\n"
@@ -24,6 +25,7 @@ public enum AgendaWriter {
             if let start = slot.start { out += "start = \(LocalTime.format(start, zone: agenda.timeZone))\n" }
             out += "length = \(quoted(DurationText.format(slot.length)))\n"
             if let room = slot.room { out += "room = \(quoted(room))\n" }
+            if let warn = slot.warn { out += "warn = \(durations(warn))\n" }
             for topic in slot.topics {
                 out += "\n  [[slot.topic]]\n"
                 out += "  id = \(quoted(topic.id))\n"
@@ -34,9 +36,15 @@ public enum AgendaWriter {
                 out += "  length = \(quoted(DurationText.format(topic.length)))\n"
                 if topic.kind != .talk { out += "  kind = \(quoted(topic.kind.rawValue))\n" }
                 if let note = topic.note { out += "  note = \(quoted(note))\n" }
+                if let warn = topic.warn { out += "  warn = \(durations(warn))\n" }
             }
         }
         return out
+    }
+
+    /// Durations as a TOML array: `["5m", "2m"]`.
+    static func durations(_ seconds: [Int]) -> String {
+        "[" + seconds.map { quoted(DurationText.format($0)) }.joined(separator: ", ") + "]"
     }
 
     /// A TOML basic string: quotes, backslashes and control characters escaped.

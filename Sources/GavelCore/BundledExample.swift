@@ -18,6 +18,7 @@ timezone = "America/Los_Angeles"
 topic = "20m"
 lightning = "5m"
 warn = ["5m", "2m"]
+warn_lightning = ["1m", "30s"]       # lightning talks turn amber a minute before their end
 
 [[slot]]
 id = "x86"

@@ -39,6 +39,8 @@ public struct Session: Sendable {
         public var ended: SlotEnd?
         /// Steps of the wall clock while the slot ran, which move its deadline with them.
         public var shift: TimeInterval = 0
+        /// Seconds the chair added to the slot's length.
+        public var extra = 0
 
         public init() {}
 
@@ -178,6 +180,21 @@ public struct Session: Sendable {
             run.ended = SlotEnd(at: at, cause: cause)
             runs[slotID] = run
             return [.slotEnded(slot: slotID, cause: cause)]
+
+        case .extendSlot(let slotID, let seconds):
+            guard agenda.slot(id: slotID) != nil, seconds > 0 else { return [] }
+            var run = runs[slotID] ?? SlotRun()
+            // A slot ended by the chair or its last topic stays ended (p reopens those).
+            if let ended = run.ended, ended.cause != .timeUp { return [] }
+            run.extra += seconds
+            var effects: [Effect] = []
+            if run.ended != nil, let d = deadline(slotID, run: run), d > t {
+                // Its time had run out: it runs again, and its summary no longer says it ended.
+                run.ended = nil
+                effects = [.summaryStale(slot: slotID)]
+            }
+            runs[slotID] = run
+            return effects
 
         case .noteAdded(let id, let slotID, let topicID, let text, let by):
             guard notes[id] == nil else { return [] }

@@ -19,6 +19,8 @@ extension Session {
     public enum Question: Sendable, Equatable {
         /// Another slot's clock still counts: end it before starting a topic here?
         case endRunningSlot(slot: String)
+        /// The slot's time ran out: give it this many seconds more, and run it again?
+        case extendSlot(slot: String, seconds: Int)
     }
 
     public enum Decision: Sendable, Equatable {
@@ -29,6 +31,9 @@ extension Session {
         /// Nothing to record; the reason, for the status line.
         case refuse(String)
     }
+
+    /// How much `+` gives a slot whose time ran out.
+    public static let slotExtension = 5 * 60
 
     /// What `command` does at `now`. `confirmed` answers the question it asked.
     public func decide(_ command: Command, at now: Date, confirmed: Bool = false) -> Decision {
@@ -62,6 +67,12 @@ extension Session {
             if ended == nil, index == 0, !run.run(topicID).hasStarted { return .refuse("this is the slot's first topic") }
             return .record([.previous(slot: slotID, topic: topicID)])
         case .adjust(let seconds):
+            if let ended, ended.cause == .timeUp, seconds > 0 {
+                // More time after the slot's time ran out: the slot's, not the topic's.
+                let more = Self.slotExtension
+                guard confirmed else { return .ask(.extendSlot(slot: slotID, seconds: more)) }
+                return .record([.extendSlot(slot: slotID, seconds: more + max(0, Int(now.timeIntervalSince(ended.at))))])
+            }
             guard ended == nil else { return .refuse(endedReason) }
             return .record([.adjust(slot: slotID, topic: topicID, seconds: seconds)])
         case .endSlot:

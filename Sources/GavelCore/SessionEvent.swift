@@ -34,6 +34,9 @@ public struct SessionEvent: Sendable, Equatable, Codable {
         /// Stop `topic` and go back to the one before it.
         case previous(slot: String, topic: String)
         case endSlot(slot: String, cause: SlotEndCause)
+        /// Give the slot more time (its length grows by `seconds`); a slot whose time ran out
+        /// runs again when its new end is still ahead.
+        case extendSlot(slot: String, seconds: Int)
         case noteAdded(id: String, slot: String, topic: String, text: String, by: String)
         /// `undo` marks the edit that takes back an earlier one. `base` is the note's version the
         /// new text was written against: an edit based on an older version than the note has is
@@ -63,6 +66,7 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             case .next: "next"
             case .previous: "previous"
             case .endSlot: "endSlot"
+            case .extendSlot: "extendSlot"
             case .noteAdded: "noteAdded"
             case .noteEdited: "noteEdited"
             case .noteDeleted: "noteDeleted"

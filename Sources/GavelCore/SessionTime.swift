@@ -7,8 +7,9 @@ extension Session {
     /// its first start plus its length; nil before it starts.
     public func deadline(_ slotID: String, run: SlotRun? = nil) -> Date? {
         guard let slot = agenda.slot(id: slotID), let r = run ?? runs[slotID], let first = r.firstStart else { return nil }
-        if let end = slot.end, first < end { return end + r.shift }
-        return first.addingTimeInterval(TimeInterval(slot.length) + r.shift)
+        let added = r.shift + TimeInterval(r.extra)
+        if let end = slot.end, first < end { return end + added }
+        return first.addingTimeInterval(TimeInterval(slot.length) + added)
     }
 
     /// How (and when) the slot ended by `now`: recorded, or its time having run out.

@@ -31,6 +31,16 @@ public struct Snapshot: Sendable, Equatable {
     public var firstStart: Date?
 
     public var currentTopic: TopicStatus? { topics.indices.contains(current) ? topics[current] : nil }
+
+    /// The running topic has more time left than its slot: the slot's end comes first, and the
+    /// speaker must see that rather than a countdown that will never reach zero.
+    public var slotEndsFirst: Bool {
+        guard !hasEnded, deadline != nil, let topic = currentTopic, topic.isRunning, topic.remainingExact > 0 else { return false }
+        return slotRemainingExact < topic.remainingExact
+    }
+
+    /// The slot's time left as a countdown shows it: `0:45`, rounded up.
+    public var slotClockText: String { ClockText.mmss(max(0, Int(slotRemainingExact.rounded(.up)))) }
     public var isBehind: Bool { fairShare != nil }
     public var hasEnded: Bool { ended != nil }
 }
@@ -73,7 +83,6 @@ extension Session {
         let ended = derivedEnd(id, run: run, at: now)
         // After the slot ended, clocks stand still at its end.
         let clockTime = ended.map { min(now, $0.at) } ?? now
-        let warn = agenda.defaults.warn
         let current = slot.topics.isEmpty ? 0 : min(run.current, slot.topics.count - 1)
         var topics: [TopicStatus] = []
         for (i, topic) in slot.topics.enumerated() {
@@ -84,7 +93,7 @@ extension Session {
             let running = r.isRunning && ended == nil
             let finished = r.finishedAt != nil || (ended != nil && i <= current && r.hasStarted)
             topics.append(TopicStatus(topic: topic, planned: planned, elapsed: elapsed, remainingExact: remaining,
-                                      phase: Self.phase(remaining: remaining, started: r.hasStarted, warn: warn),
+                                      phase: Self.phase(remaining: remaining, started: r.hasStarted, warn: agenda.warn(for: topic, in: slot)),
                                       isRunning: running, isFinished: finished, hasStarted: r.hasStarted))
         }
         let deadline = deadline(id, run: run)
@@ -116,7 +125,7 @@ extension Session {
                         fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
     }
 
-    static func phase(remaining: TimeInterval, started: Bool, warn: [Int]) -> Phase {
+    public static func phase(remaining: TimeInterval, started: Bool, warn: [Int]) -> Phase {
         guard started else { return .ready }
         if remaining <= 0 { return .overtime }
         let shown = Int(remaining.rounded(.up))

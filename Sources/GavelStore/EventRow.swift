@@ -23,6 +23,9 @@ struct EventRow {
             self.slot = slot
             self.topic = topic
             self.seconds = seconds
+        case .extendSlot(let slot, let seconds):
+            self.slot = slot
+            self.seconds = seconds
         case .endSlot(let slot, let cause):
             self.slot = slot
             self.cause = cause.rawValue

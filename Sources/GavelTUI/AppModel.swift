@@ -98,8 +98,21 @@ public final class AppModel {
     func makeFrame(_ snapshot: Snapshot?, at now: Date, width: Int, height: Int) -> Frame {
         var notes: [Note] = []
         if let s = snapshot, let topic = s.currentTopic { notes = self.notes(slot: s.slot.id, topic: topic.topic.id) }
-        return Frame(snapshot: snapshot, notes: notes, state: state, theme: theme, width: width, height: height,
-                     glyphs: glyphs, keys: keyState(at: now))
+        var frame = Frame(snapshot: snapshot, notes: notes, state: state, theme: theme, width: width, height: height,
+                          glyphs: glyphs, keys: keyState(at: now))
+        if case .slotPicker = state.overlay { frame.slotStates = slotStates(at: now) }
+        return frame
+    }
+
+    /// Every slot's progress at `now`, for the slot picker.
+    func slotStates(at now: Date) -> [SlotState] {
+        session.agenda.slots.map { slot in
+            if let end = session.derivedEnd(slot.id, at: now) { return SlotState(slot: slot, progress: .ended(at: end.at, cause: end.cause)) }
+            if let s = session.snapshot(at: now, slot: slot.id), s.deadline != nil {
+                return SlotState(slot: slot, progress: .running(left: s.slotShown))
+            }
+            return SlotState(slot: slot, progress: .notStarted)
+        }
     }
 
     /// What the frame at `now` is drawn from.

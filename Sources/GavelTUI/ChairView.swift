@@ -40,8 +40,18 @@ enum ChairView {
                 buffer.write(words, x: tx, y: ty, style: theme.style(role, bold: true, reverse: flash))
             }
             ty += 1
-            let planned = "planned " + DurationText.format(status.planned) + (status.topic.kind == .lightning ? " (lightning)" : "")
-            buffer.write(planned, x: tx, y: ty, style: theme.style(.text, dim: true))
+            if snapshot.slotEndsFirst {
+                // The slot's end comes before the topic's: the speaker sees it; so does the chair.
+                buffer.write("slot ends in " + snapshot.slotClockText, x: tx, y: ty, style: theme.style(.urgent, bold: true))
+            } else {
+                let planned = "planned " + DurationText.format(status.planned) + (status.topic.kind == .lightning ? " (lightning)" : "")
+                buffer.write(planned, x: tx, y: ty, style: theme.style(.text, dim: true))
+            }
+            if let note = status.topic.note, ty + 1 < y + font.height {
+                // The owner's own reminder ("bring the HDMI adapter"): the chair's eyes only.
+                Screen.writeClipped("note: " + note, into: &buffer, x: tx, y: ty + 1, width: tw, style: theme.style(.accent),
+                                    glyphs: frame.glyphs)
+            }
             y += font.height + 1
         }
 

@@ -186,8 +186,10 @@ public enum KeyTable {
     static func legend(in context: KeyContext, _ state: KeyState) -> [(keys: String, word: String, rank: Int)] {
         bindings(in: context, role: state.ui.role).compactMap { b in
             guard let rank = b.rank, b.unavailable(state) == nil else { return nil }
-            let keys = b.command == .moreTime ? "+/-" : (b.keys.first?.description ?? "")
-            let word = b.command == .moreTime ? "time" : b.word(state)
+            // After the slot's time ran out, + extends the slot and - means nothing.
+            let extending = b.command == .moreTime && state.refusal(.adjust(seconds: -60)) != nil
+            let keys = b.command == .moreTime ? (extending ? "+" : "+/-") : (b.keys.first?.description ?? "")
+            let word = b.command == .moreTime ? (extending ? "extend slot" : "time") : b.word(state)
             // `-` shares the `+/- time` item.
             if b.command == .lessTime { return nil }
             return (keys, word, rank)

@@ -6,8 +6,16 @@ enum Overlays {
         switch frame.state.overlay {
         case .help(let page): help(frame, page: page, state: &state, into: &buffer)
         case .slotPicker(let index):
-            let rows = snapshot.agenda.slots.map { slot in
-                TerminalText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")"
+            let zone = snapshot.agenda.timeZone
+            let rows = frame.slotStates.map { state -> String in
+                let slot = state.slot
+                let what: String = switch state.progress {
+                case .notStarted: slot.start.map { "not started, at " + LocalTime.hhmm($0, zone: zone) } ?? "not started"
+                case .running(let left):
+                    "\(frame.glyphs.running) running, " + (left > 60 ? "\(left / 60) min left" : "0:\(left < 10 ? "0" : "")\(left) left")
+                case .ended(let at, _): "\(frame.glyphs.done) ended \(LocalTime.hhmm(at, zone: zone))"
+                }
+                return TerminalText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")  " + what
             }
             list(title: "Open which slot?", rows: rows, selected: index, frame: frame, into: &buffer)
         case .topicPicker(_, let index):

@@ -13,6 +13,8 @@ public struct Frame: Sendable {
     public var glyphs: Glyphs
     /// The key table's view of this instant: what the legend may offer.
     public var keys: KeyState
+    /// Each slot's state, while the slot picker is open (it shows them all).
+    public var slotStates: [SlotState] = []
 
     public init(snapshot: Snapshot?, notes: [Note], state: UIState, theme: Theme, width: Int, height: Int,
                 glyphs: Glyphs = .unicode, keys: KeyState) {
@@ -24,6 +26,23 @@ public struct Frame: Sendable {
         self.height = height
         self.glyphs = glyphs
         self.keys = keys
+    }
+}
+
+/// A slot as the slot picker shows it.
+public struct SlotState: Sendable, Equatable {
+    public enum Progress: Sendable, Equatable {
+        case notStarted
+        /// Its clock counts; seconds left as shown.
+        case running(left: Int)
+        case ended(at: Date, cause: SlotEndCause)
+    }
+    public var slot: Slot
+    public var progress: Progress
+
+    public init(slot: Slot, progress: Progress) {
+        self.slot = slot
+        self.progress = progress
     }
 }
 
@@ -98,6 +117,8 @@ public enum Screen {
         case .confirmCommand(_, .endRunningSlot(let slotID)):
             let title = frame.snapshot?.agenda.slot(id: slotID)?.title ?? slotID
             return "\(TerminalText.escaped(title)) is still running. End it first? (y/n)"
+        case .confirmCommand(_, .extendSlot(_, let seconds)):
+            return "The slot's time ran out. Extend the slot by \(seconds / 60) min? (y/n)"
         default: return nil
         }
     }
@@ -127,41 +148,133 @@ public enum Screen {
         if ui.selectedNote == nil, room > 1, x0 + shown.caret < buffer.width { buffer.cursor = (x0 + shown.caret, y) }
     }
 
-    /// Notes of the topic, newest at the bottom, the selected one highlighted, in the rows from
-    /// `top` to `bottom`.
+    /// Notes of the topic, newest at the bottom, each wrapped to the width with its time into the
+    /// topic and its author (muted), the selected one highlighted, in the rows from `top` to
+    /// `bottom`. Only the notes that fit are laid out, however many the topic has.
     static func noteList(_ frame: Frame, snapshot: Snapshot, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
         let rows = bottom - top + 1
         guard rows > 0 else { return }
         let theme = frame.theme
         if frame.notes.isEmpty {
             buffer.write("no notes yet", x: x, y: top, style: theme.style(.text, dim: true))
+            if frame.state.role.writesNotes, rows > 1 {
+                writeClipped("kinds: a: action (@name owns it) " + frame.glyphs.dot + " d: decision " + frame.glyphs.dot
+                             + " q: question " + frame.glyphs.dot + " todo: " + frame.glyphs.dot + " anything else: discussion",
+                             into: &buffer, x: x, y: top + 1, width: buffer.width - x - 1, style: theme.style(.text, dim: true),
+                             glyphs: frame.glyphs)
+            }
             return
         }
+        let width = buffer.width - x - 1
+        guard width > 8 else { return }
         var end = frame.notes.count
-        if let selected = frame.state.selectedNote, let i = frame.notes.firstIndex(where: { $0.id == selected }) {
-            end = max(min(frame.notes.count, i + 1), min(frame.notes.count, rows))
-            end = max(end, i + 1)
-        }
-        let start = max(0, end - rows)
-        for (row, note) in frame.notes[start..<end].enumerated() {
-            let y = top + row
-            let selected = note.id == frame.state.selectedNote
-            let parsed = note.parsed
-            let offset = ClockText.mmss(note.offset)
-            let style = selected ? theme.style(.accent, reverse: true) : theme.style(.text)
-            if selected { buffer.fill(x: x, y: y, width: buffer.width - x - 1, height: 1, style: style) }
-            var col = x
-            col += buffer.write(offset + " ", x: col, y: y, style: selected ? style : theme.style(.text, dim: true))
-            let tag: String? = switch parsed.kind {
-            case .action: "ACTION"
-            case .decision: "DECISION"
-            case .question: "QUESTION"
-            case .discussion: nil
+        let selectedIndex = frame.state.selectedNote.flatMap { id in frame.notes.firstIndex { $0.id == id } }
+        if let selectedIndex { end = min(end, max(selectedIndex + 1, end)) }
+        // Lay out from the newest backwards until the rows are full; the selected one must show.
+        func layout(endingAt end: Int) -> [(note: Note, lines: [String], head: String)] {
+            var out: [(Note, [String], String)] = []
+            var used = 0
+            var i = end - 1
+            while i >= 0, used < rows {
+                let note = frame.notes[i]
+                let head = ClockText.mmss(note.offset) + " " + authorTag(note.by) + " "
+                let lines = noteLines(note, width: width - TextWidth.of(head))
+                out.insert((note, lines, head), at: 0)
+                used += lines.count
+                i -= 1
             }
-            if let tag { col += buffer.write(tag + " ", x: col, y: y, style: selected ? style : theme.style(.accent, bold: true)) }
-            let body = tag == nil ? note.text : parsed.body
-            writeClipped(body, into: &buffer, x: col, y: y, width: buffer.width - col - 1, style: style, glyphs: frame.glyphs)
+            return out
         }
+        var laid = layout(endingAt: end)
+        if let selectedIndex, !laid.contains(where: { $0.note.id == frame.notes[selectedIndex].id }) {
+            laid = layout(endingAt: selectedIndex + 1)
+        }
+        // Bottom-aligned when the notes fill the rows; the oldest shown may lose its first lines.
+        var lines: [(text: String, head: String?, note: Note, first: Bool)] = []
+        for item in laid {
+            for (k, line) in item.lines.enumerated() { lines.append((line, k == 0 ? item.head : nil, item.note, k == 0)) }
+        }
+        if lines.count > rows { lines.removeFirst(lines.count - rows) }
+        for (row, line) in lines.enumerated() {
+            let y = top + row
+            let note = line.note
+            let selected = note.id == frame.state.selectedNote
+            let style = selected ? theme.style(.accent, reverse: true) : theme.style(.text)
+            if selected { buffer.fill(x: x, y: y, width: width, height: 1, style: style) }
+            var col = x
+            let indent = TextWidth.of(ClockText.mmss(note.offset) + " " + authorTag(note.by) + " ")
+            if line.first, let head = line.head {
+                let time = ClockText.mmss(note.offset) + " "
+                col += buffer.write(time, x: col, y: y, style: selected ? style : theme.style(.text, dim: true))
+                col += buffer.write(String(head.dropFirst(time.count)), x: col, y: y, style: selected ? style : theme.style(.accent, dim: true))
+            } else {
+                col += indent
+            }
+            var text = line.text
+            if line.first, let tag = tag(note.parsed.kind), text.hasPrefix(tag) {
+                col += buffer.write(tag, x: col, y: y, style: selected ? style : theme.style(.accent, bold: true))
+                text = String(text.dropFirst(tag.count))
+            }
+            buffer.write(text, x: col, y: y, style: style, limit: x + width - col)
+        }
+    }
+
+    /// Who wrote a note, as its list shows it: the name, at most 8 columns.
+    static func authorTag(_ by: String) -> String {
+        let safe = TerminalText.escaped(by)
+        var out = ""
+        for ch in safe {
+            if TextWidth.of(out) + TextWidth.of(String(ch)) > 8 { break }
+            out.append(ch)
+        }
+        return out.isEmpty ? "?" : out
+    }
+
+    static func tag(_ kind: NoteKind) -> String? {
+        switch kind {
+        case .action: "ACTION "
+        case .decision: "DECISION "
+        case .question: "QUESTION "
+        case .discussion: nil
+        }
+    }
+
+    /// A note's text (its kind as a tag, the body after it), wrapped to `width` columns at spaces
+    /// where it can be, every character escaped.
+    static func noteLines(_ note: Note, width: Int) -> [String] {
+        let parsed = note.parsed
+        let text = (tag(parsed.kind).map { $0 + parsed.body } ?? note.text)
+        return wrap(TerminalText.escaped(text), width: max(4, width))
+    }
+
+    /// `text` in lines of at most `width` columns, broken after a space where one is near.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        var lastSpace: String.Index?
+        for ch in text {
+            let w = TextWidth.of(String(ch))
+            if lineWidth + w > width, !line.isEmpty {
+                if let space = lastSpace, line.distance(from: line.startIndex, to: space) > 0 {
+                    let head = String(line[..<space])
+                    let rest = String(line[line.index(after: space)...])
+                    lines.append(head)
+                    line = rest
+                    lineWidth = TextWidth.of(rest)
+                } else {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                lastSpace = line.lastIndex(of: " ")
+            }
+            if ch == " " { lastSpace = line.endIndex }
+            line.append(ch)
+            lineWidth += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// Writes `text` in at most `width` columns, ending with an ellipsis when cut.

@@ -14,11 +14,14 @@ enum SpeakerView {
             centered("No topics in this slot.", into: &buffer, y: h / 2, style: theme.style(.text))
             return
         }
-        let role = Theme.role(of: status.phase)
+        // When the slot ends before the topic, the slot's end is the countdown the speaker sees.
+        let slotFirst = snapshot.slotEndsFirst
+        let role = slotFirst ? Theme.role(of: Session.phase(remaining: snapshot.slotRemainingExact, started: true,
+                                                            warn: snapshot.agenda.warn(for: status.topic, in: snapshot.slot))) : Theme.role(of: status.phase)
         centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true), glyphs: frame.glyphs)
         centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text), glyphs: frame.glyphs)
 
-        let text = status.clockText
+        let text = slotFirst ? snapshot.slotClockText : status.clockText
         let available = h - 6
         let font = BigDigits.fitting(text, columns: w - 4, rows: available, maxHeight: theme.largeDigits ? available : maxDigitRows(height: h))
         let wordsY: Int
@@ -31,7 +34,7 @@ enum SpeakerView {
         }
         // The time as plain text (for screen readers) in the text style, then the phase in words
         // in its colour. Ending each second's update on plain text saves an attribute reset.
-        let words = Screen.phaseWords(status, snapshot: snapshot)
+        let words = slotFirst ? "SLOT ENDS" : Screen.phaseWords(status, snapshot: snapshot)
         let flash = Screen.flashOn(status, theme: theme)
         let wordStyle = theme.style(role, bold: true, reverse: flash || status.phase == .urgent)
         if status.phase == .overtime || snapshot.hasEnded {

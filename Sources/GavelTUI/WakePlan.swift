@@ -18,6 +18,8 @@ public enum WakePlan {
         if slotClockRuns(s) {
             let r = s.slotRemainingExact
             if r > 0 { wake = min(wake, now.addingTimeInterval(untilShownSlotChanges(r))) }
+            // When the slot ends before the topic, its seconds are the big countdown.
+            if r > 0, s.slotEndsFirst { wake = min(wake, now.addingTimeInterval(r - (r.rounded(.up) - 1))) }
         }
         return wake
     }

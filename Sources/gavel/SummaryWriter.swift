@@ -21,7 +21,7 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
     private var newest: (session: Session, at: Date)?
     private var scheduled = false
     /// Slots whose end was just recorded: their path is said once on the chair's screen.
-    private var announce: Set<String> = []
+    private var announce: [String: SlotEndCause] = [:]
     private var notices: [UIState.Message] = []
     private let pipe: (read: Int32, write: Int32)?
     /// Called after each write, for the store's checkpoint on a slot's end.
@@ -52,13 +52,13 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
     func perform(_ effects: [Session.Effect], session: Session, at now: Date) {
         let asked = SummaryFiles.slotsToWrite(effects)
         guard !asked.isEmpty else { return }
-        let ended = effects.compactMap { effect -> String? in
-            if case .slotEnded(let slot, _) = effect { return slot }
+        let ended = effects.compactMap { effect -> (String, SlotEndCause)? in
+            if case .slotEnded(let slot, let cause) = effect { return (slot, cause) }
             return nil
         }
         lock.withLock {
             for id in asked where !waiting.contains(id) { waiting.append(id) }
-            announce.formUnion(ended)
+            for (slot, cause) in ended { announce[slot] = cause }
             newest = (session, now)
             guard !scheduled else { return }
             scheduled = true
@@ -68,14 +68,14 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
 
     private func drain() {
         while true {
-            let job: (slots: [String], session: Session, at: Date, announce: Set<String>)? = lock.withLock {
+            let job: (slots: [String], session: Session, at: Date, announce: [String: SlotEndCause])? = lock.withLock {
                 guard let newest, !waiting.isEmpty else {
                     scheduled = false
                     return nil
                 }
                 let job = (waiting, newest.session, newest.at, announce)
                 waiting = []
-                announce = []
+                announce = [:]
                 self.newest = nil
                 return job
             }
@@ -83,15 +83,17 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
             do {
                 let written = try files.write(job.session, slots: job.slots, at: job.at)
                 afterWrite(!job.announce.isEmpty)
-                for slot in job.slots where job.announce.contains(slot) {
+                for slot in job.slots {
+                    guard let cause = job.announce[slot] else { continue }
                     let path = written.first { $0.hasSuffix("/" + SummaryFiles.fileName(slot: slot)) } ?? files.slotPath(slot)
                     let title = job.session.agenda.slot(id: slot)?.title ?? slot
-                    post(.init("\(title) ended: summary in \(Self.shown(path)) · s picks the next slot", isError: false))
+                    let back = cause == .timeUp ? "+ extends it" : "p reopens it"
+                    post(.init("\(title) ended: summary in \(Self.shown(path)) · s next slot, \(back)", isError: false))
                 }
             } catch {
                 lock.withLock {
                     for id in job.slots where !waiting.contains(id) { waiting.insert(id, at: 0) }
-                    announce.formUnion(job.announce)
+                    announce.merge(job.announce) { a, _ in a }
                 }
                 // Kept for the next change rather than retried in a loop (the loop ends unless a
                 // change arrived meanwhile).

@@ -70,6 +70,54 @@ import Testing
         #expect(slot.start?.timeIntervalSince1970 == 1_346_272_200)
     }
 
+    /// Lightning talks have warn times of their own, a slot or topic can set its own, and a warn
+    /// time at or above a topic's length is a warning and left out, never amber all along.
+    @Test func warnTimesByKindSlotAndTopic() throws {
+        let result = try AgendaParser.parse("""
+        title = "T"
+        [defaults]
+        lightning = "5m"
+        warn = ["5m", "2m"]
+        [[slot]]
+        id = "a"
+        title = "A"
+        length = "45m"
+          [[slot.topic]]
+          title = "Talk"
+          [[slot.topic]]
+          title = "Flash"
+          kind = "lightning"
+          [[slot.topic]]
+          title = "Own"
+          length = "10m"
+          warn = ["3m"]
+          [[slot.topic]]
+          title = "Short"
+          length = "4m"
+        [[slot]]
+        id = "b"
+        title = "B"
+        length = "20m"
+        warn = ["1m"]
+          [[slot.topic]]
+          title = "In B"
+          length = "10m"
+        """, file: "w.toml")
+        let agenda = result.agenda
+        let a = agenda.slots[0], b = agenda.slots[1]
+        #expect(a.topics.map { agenda.warn(for: $0, in: a) } == [[300, 120], [60, 30], [180], [120]])
+        #expect(b.topics.map { agenda.warn(for: $0, in: b) } == [[60]])
+        #expect(result.warnings.map(\.description) == [
+            "w.toml:18: warning: topic \"Short\": warn time 5m is not below its length 4m; it is left out (set warn = [...] on the topic, or warn_lightning in [defaults])",
+        ])
+        // The bundled example's lightning talks are not amber from their first second.
+        let example = try AgendaParser.parse(BundledExample.source, file: "x.toml")
+        #expect(example.warnings.isEmpty)
+        for slot in example.agenda.slots {
+            for topic in slot.topics { #expect(example.agenda.warn(for: topic, in: slot).allSatisfy { $0 < topic.length }, "\(topic.title)") }
+        }
+    }
+
     @Test func unknownKeyNamesItsLine() {
         #expect(errors("""
         title = "T"
@@ -80,7 +128,7 @@ import Testing
           [[slot.topic]]
           title = "x"
           lenght = "20m"
-        """) == ["a.toml:8: unknown key \"lenght\" in [slot.topic]; known keys: id, title, speakers, length, kind, note"])
+        """) == ["a.toml:8: unknown key \"lenght\" in [slot.topic]; known keys: id, title, speakers, length, kind, note, warn"])
     }
 
     @Test func missingTitleAndBadDuration() {

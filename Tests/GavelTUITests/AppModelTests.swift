@@ -51,7 +51,7 @@ import Testing
         #expect(notes.map(\.text) == ["q n p E v t ? 会議 ✓"])
         #expect(notes.first?.by == "tester")
         #expect(f.model.state.editor.isEmpty)
-        #expect(f.render().text.contains("00:00 q n p E v t ? 会議 ✓"))
+        #expect(f.render().text.contains("00:00 tester q n p E v t ? 会議 ✓"), "listed with its author")
         f.press(.escape)
         f.press(.char("v"))
         #expect(f.model.state.view == .speaker)

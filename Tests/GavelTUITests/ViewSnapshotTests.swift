@@ -85,7 +85,7 @@ import Testing
         let text = f.render().text
         #expect(text.contains("18:01"))
         #expect(text.contains("AMD's new interrupt-virtualization hardware"))
-        #expect(text.contains("01:01 会議 ✓ first note"))
+        #expect(text.contains("01:01 tester 会議 ✓ first note"))
         #expect(text.contains("^[]2;pwned^G"), "control characters are shown escaped")
     }
 
