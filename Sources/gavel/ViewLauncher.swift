@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GavelCore
 import GavelStore
+import GavelTerminalText
 import GavelTUI
 
 /// Opens one of the views on an agenda's session in this terminal and runs it until the user
@@ -39,7 +40,8 @@ enum ViewLauncher {
         do {
             theme = try catalog.initial(requested: themeName)
         } catch {
-            throw fail(error.description, code: .dataError)
+            Console.error(error.diagnostics)
+            throw CLIError("", code: .dataError)
         }
         if let slot, agenda.slot(id: slot) == nil {
             throw fail("\(agendaPath): no slot \"\(slot)\"; its slots are: \(agenda.slots.map(\.id).joined(separator: ", "))", code: .usage)

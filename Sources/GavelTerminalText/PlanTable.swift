@@ -1,4 +1,5 @@
 import Foundation
+import GavelCore
 
 /// The agenda as an aligned table: what `gavel check` prints.
 public enum PlanTable {
