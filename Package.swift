@@ -23,7 +23,11 @@ let package = Package(
         // Views rendered into a cell buffer, themes, the line editor, the ncurses backend, the run loop.
         .target(name: "GavelTUI", dependencies: ["GavelCore", "GavelTerminalText", "CNCurses"]),
         // The session's events and notes in SQLite (GRDB).
-        .target(name: "GavelStore", dependencies: ["GavelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GavelStore", dependencies: [
+            "GavelCore", .product(name: "GRDB", package: "GRDB.swift"),
+            // sqlite3_file_control, to keep SQLite from deleting log files by name (SessionFiles).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Summaries of slots and of the whole microconference in Markdown, MediaWiki, JSON and text.
         .target(name: "GavelSummary", dependencies: ["GavelCore", "GavelTerminalText"]),
         // Planning a track from submissions; importing frab XML and iCalendar; exporting iCalendar.
