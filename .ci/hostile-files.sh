@@ -14,29 +14,18 @@
 # Usage: .ci/hostile-files.sh PATH/TO/gavel       (~20 s)
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
-gavel="$(cd "$(dirname "$gavel")" && pwd)/$(basename "$gavel")"
 [ -x "$gavel" ] || { echo "hostile-files: $gavel is not an executable" >&2; exit 2; }
-for tool in tmux sqlite3 python3; do
-  command -v "$tool" >/dev/null || { echo "hostile-files: $tool is needed" >&2; exit 2; }
-done
-work="$(mktemp -d /tmp/gavel-hostile.XXXXXX)"
-chmod 755 "$work"
-server="gavel-hostile-$$"
-tm() { tmux -L "$server" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-fail() {
-  echo "hostile-files: FAIL: $*" >&2
-  for w in $(tm list-windows -a -F '#{session_name}' 2>/dev/null); do
-    echo "--- screen of $w:" >&2; tm capture-pane -p -t "$w" >&2 || true
-  done
-  echo "--- files:" >&2; ls -la "$work" >&2 || true
-  [ -s "$work/sqlite-errors.txt" ] && { echo "--- sqlite3 errors:" >&2; sort "$work/sqlite-errors.txt" | uniq -c >&2; }
-  exit 1
-}
+gavel="$(cd "$(dirname "$gavel")" && pwd)/$(basename "$gavel")"
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+. "$repo/.ci/lib.sh"
+e2e_setup hostile-files
+command -v python3 >/dev/null || { echo "hostile-files: python3 is needed" >&2; exit 2; }
 step() { echo "== $*"; }
-screen() { tm capture-pane -p -t "$1"; }
-wait_for() { # description, seconds, command... (run again each time: no $(...) in its arguments)
+# window NAME COMMAND: a tmux session of one window, both called NAME, running COMMAND.
+window() { tm new-session -d -s "$1" -n "$1" -x 120 -y 30 "$2"; }
+# wait_until DESCRIPTION SECONDS COMMAND...: fails with DESCRIPTION unless COMMAND succeeds in
+# time (it is run again each time: no $(...) in its arguments).
+wait_until() {
   local what="$1" seconds="$2"; shift 2
   local deadline=$(( $(date +%s%N) + seconds * 1000000000 ))
   until "$@"; do
@@ -44,15 +33,13 @@ wait_for() { # description, seconds, command... (run again each time: no $(...) 
     sleep 0.05
   done
 }
-on_screen() { screen "$1" | grep -qE -- "$2"; }
 pane_pid() { tm list-panes -t "$1" -F '#{pane_pid}'; }
-# Bytes that steer a terminal: ESC, C1 controls (UTF-8 C2 80..9F), bidi overrides and isolates.
+# Bytes that steer a terminal: ESC, BEL, C1 controls (UTF-8 C2 80..9F), bidi overrides, isolates.
 raw_escapes() { python3 -c '
 import re, sys
 data = sys.stdin.buffer.read()
 bad = re.findall(rb"\x1b|\x07|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]", data)
 print(len(bad))'; }
-export TERM=xterm-256color
 
 cat > "$work/track.toml" <<'TOML'
 title = "Hostile files"
@@ -79,10 +66,11 @@ length = "2s"
   length = "2s"
 TOML
 session="$work/track.gavel"
-count_notes() { sqlite3 "$1" "SELECT count(*) FROM event WHERE kind = 'noteAdded'" 2>>"$work/sqlite-errors.txt" || echo 0; }
+count_notes() { sql "$1" "SELECT count(*) FROM event WHERE kind = 'noteAdded'"; }
 copy_count() { # the notes in a copy of the main file alone
   rm -f "$work/copy.gavel"*
   cp "$session" "$work/copy.gavel"
+  # Before the checkpoint the copy has no tables at all: that is a count of 0, not an error.
   sqlite3 "$work/copy.gavel" "SELECT count(*) FROM event WHERE kind = 'noteAdded'" 2>/dev/null || echo 0
 }
 notes_at_least() { [ "$(count_notes "$session")" -ge "$1" ]; }
@@ -91,18 +79,18 @@ copy_holds() { [ "$(copy_count)" = "$1" ]; }
 step "1. the log deleted while gavel runs"
 # The session starts out readable by others, as another program might have left it (step 2).
 (umask 022; touch "$session")
-tm new-session -d -s ann -x 100 -y 30 "exec '$gavel' notes '$work/track.toml' --by ann"
-wait_for "the first note-taker did not start" 10 on_screen ann "Quick"
+window ann "exec '$gavel' notes '$work/track.toml' --by ann"
+wait_for ann "Quick" 10 || fail "the first note-taker did not start"
 for n in "first note" "second note"; do tm send-keys -t ann -l "$n"; tm send-keys -t ann Enter; done
-wait_for "the two notes were not saved" 5 notes_at_least 2
+wait_until "the two notes were not saved" 5 notes_at_least 2
 [ "$(copy_count)" = 0 ] || fail "expected the notes in the log only, before any checkpoint (test premise)"
 rm -f "$session-wal"
-wait_for "the main file alone did not get the notes after the log was deleted" 5 copy_holds 2
-tm new-session -d -s bob -x 100 -y 30 "exec '$gavel' notes '$work/track.toml' --by bob"
-wait_for "the second note-taker did not start" 10 on_screen bob "Quick"
+wait_until "the main file alone did not get the notes after the log was deleted" 5 copy_holds 2
+window bob "exec '$gavel' notes '$work/track.toml' --by bob"
+wait_for bob "Quick" 10 || fail "the second note-taker did not start"
 tm send-keys -t bob -l "third note"; tm send-keys -t bob Enter
-wait_for "the second view did not see the first one's notes (two logs?)" 5 on_screen bob "second note"
-wait_for "the first view did not see the second one's note (two logs?)" 5 on_screen ann "third note"
+wait_for bob "second note" 5 || fail "the second view did not see the first one's notes (two logs?)"
+wait_for ann "third note" 5 || fail "the first view did not see the second one's note (two logs?)"
 kill -9 "$(pane_pid ann)" "$(pane_pid bob)"
 sleep 0.3
 [ "$(count_notes "$session")" = 3 ] || fail "after kill -9, the session holds $(count_notes "$session") notes, not 3"
@@ -119,24 +107,24 @@ mkdir "$work/elsewhere"
 echo precious > "$work/elsewhere/README.md"
 echo precious > "$work/elsewhere/index.md"
 ln -s elsewhere "$work/track-summary"
-tm new-session -d -s chair -x 120 -y 30 "exec '$gavel' run '$work/track.toml' --slot README --start --by chair"
-wait_for "the chair did not say why it refused the summary folder" 10 on_screen chair "symbolic link"
+window chair "exec '$gavel' run '$work/track.toml' --slot README --start --by chair"
+wait_for chair "symbolic link" 10 || fail "the chair did not say why it refused the summary folder"
 [ "$(cat "$work/elsewhere/README.md")" = precious ] && [ "$(cat "$work/elsewhere/index.md")" = precious ] \
   || fail "a file behind the symlink was replaced"
 [ "$(ls "$work/elsewhere" | wc -l)" = 2 ] || fail "a file was written behind the symlink: $(ls "$work/elsewhere")"
 tm send-keys -t chair q; sleep 0.2; tm send-keys -t chair y 2>/dev/null || true
-wait_for "the chair did not quit" 5 sh -c "! tmux -L '$server' has-session -t chair 2>/dev/null"
+wait_gone chair || fail "the chair did not quit"
 rm "$work/track-summary"
-tm new-session -d -s chair2 -x 120 -y 30 "exec '$gavel' run '$work/track.toml' --slot later --start --by chair"
-wait_for "no summary of the next slot" 10 test -f "$work/track-summary/later.md"
-wait_for "the pending summary of README was not written" 5 test -f "$work/track-summary/README.md"
+window chair2 "exec '$gavel' run '$work/track.toml' --slot later --start --by chair"
+wait_until "no summary of the next slot" 10 test -f "$work/track-summary/later.md"
+wait_until "the pending summary of README was not written" 5 test -f "$work/track-summary/README.md"
 [ -d "$work/track-summary" ] && [ ! -L "$work/track-summary" ] || fail "track-summary is not a real folder"
 [ "$(stat -c %a "$work/track-summary")" = 700 ] || fail "track-summary is $(stat -c %a "$work/track-summary"), not 700"
 for f in "$work/track-summary/"*.md; do
   [ "$(stat -c %a "$f")" = 600 ] || fail "$f is $(stat -c %a "$f"), not 600"
 done
 tm send-keys -t chair2 q; sleep 0.2; tm send-keys -t chair2 y 2>/dev/null || true
-wait_for "the second chair did not quit" 5 sh -c "! tmux -L '$server' has-session -t chair2 2>/dev/null"
+wait_gone chair2 || fail "the second chair did not quit"
 
 step "4. a session nobody else may write opens read-only for gavel summary"
 ro="$work/ro"
@@ -178,8 +166,8 @@ printf 'text = "default"\n' > "$work/config/gavel/themes/$(printf 'evil\033]2;pw
 XDG_CONFIG_HOME="$work/config" "$gavel" themes > "$work/themes.txt" 2>&1 || true
 grep -q "pwned" "$work/themes.txt" || fail "gavel themes did not list the theme"
 [ "$(raw_escapes < "$work/themes.txt")" = 0 ] || fail "gavel themes printed a raw escape"
-tm new-session -d -s term -x 100 -y 10 "TERM=\$(printf 'x\\033]2;pwned\\007') '$gavel' run '$work/track.toml' 2> '$work/term.txt'; sleep 5"
-wait_for "no error for the unknown TERM" 5 grep -qs "pwned" "$work/term.txt"
+window term "TERM=\$(printf 'x\\033]2;pwned\\007') '$gavel' run '$work/track.toml' 2> '$work/term.txt'; sleep 5"
+wait_until "no error for the unknown TERM" 5 grep -qs "pwned" "$work/term.txt"
 [ "$(raw_escapes < "$work/term.txt")" = 0 ] || fail "an error printed a raw TERM"
 
 step "6. a 5000-part dotted key"
@@ -191,4 +179,4 @@ set -e
 [ "$rc" = 65 ] || fail "gavel check on a 5000-part key exited $rc, not 65"
 grep -qE "^$work/deep.toml:2: " "$work/deep.txt" || fail "no FILE:LINE for the deep key: $(head -c 300 "$work/deep.txt")"
 
-echo "hostile-files: all passed"
+e2e_done

@@ -321,6 +321,7 @@ public final class SessionStore: SessionLog {
     /// rather than at the next read.
     public func acknowledgeChange() -> Bool {
         if watch.drain() { try? files.ensureCurrent() }
+        try? files.maintain()
         return othersCommitted()
     }
 
