@@ -7,8 +7,8 @@
 #   3. track-summary -> elsewhere/ (a symlink) with a slot called README: refused, said on the
 #      status line, elsewhere/ untouched; once the link is gone, the summaries are 0600 in a 0700
 #      folder.
-#   4. A session nobody but its owner may write opens read-only for gavel summary (as nobody,
-#      when run as root; else chmod a-w), creating nothing beside it.
+#   4. A session nobody but its owner may write opens read-only for gavel summary and gavel
+#      speaker (as nobody, when run as root; else chmod a-w), creating nothing beside it.
 #   5. Escapes from files: gavel plan (titles), gavel themes (file names), a hostile TERM.
 #   6. A 5000-part dotted key: gavel check says FILE:LINE, no crash.
 # Usage: .ci/hostile-files.sh PATH/TO/gavel       (~20 s)
@@ -135,10 +135,12 @@ chmod 644 "$ro/track.gavel" "$ro/track.toml"
 chmod 755 "$ro"
 before=$(ls -A "$ro")
 reader_gavel="$gavel"
+reader_prefix=""
 if [ "$(id -u)" = 0 ]; then
+  reader_prefix="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
   # nobody may not reach the build folder: a copy of the binary it can run.
   mkdir -m 755 "$work/bin"; cp "$gavel" "$work/bin/gavel"; chmod 755 "$work/bin/gavel"; reader_gavel="$work/bin/gavel"
-  as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  as_reader() { setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups "$@"; }
 else
   chmod 444 "$ro/track.gavel"; chmod 555 "$ro"
   as_reader() { "$@"; }
@@ -147,6 +149,10 @@ as_reader "$reader_gavel" summary "$ro/track.toml" --format text > "$work/ro-sum
   || fail "gavel summary refused a read-only session: $(cat "$work/ro-err.txt")"
 grep -q "third note" "$work/ro-summary.txt" || fail "the read-only summary lacks the notes"
 [ "$(ls -A "$ro")" = "$before" ] || fail "files appeared beside the read-only session: $(ls -A "$ro")"
+window roview "exec env HOME=/tmp $reader_prefix '$reader_gavel' speaker '$ro/track.toml'"
+wait_for roview "Later|Second" 10 || fail "gavel speaker did not open the read-only session"
+[ "$(ls -A "$ro")" = "$before" ] || fail "the speaker created files beside the read-only session: $(ls -A "$ro")"
+tm kill-session -t roview
 chmod 755 "$ro"
 
 step "5. escapes from files: plan, themes, TERM"
