@@ -155,6 +155,16 @@ public final class SessionStore: SessionLog {
         }
     }
 
+    /// `checkpoint` for another thread (the summary writer's, after a slot's end): it touches only
+    /// the file, which serialises its own use, not this store's state.
+    public var backgroundCheckpoint: BackgroundCheckpoint { BackgroundCheckpoint(files: files) }
+
+    public struct BackgroundCheckpoint: Sendable {
+        let files: SessionFiles
+        /// Copies everything committed into the main file; a failure waits for the next one.
+        public func run() { _ = try? files.checkpoint() }
+    }
+
     // MARK: - SessionLog
 
     /// Appends `event` as it is, in one fsynced transaction, without handing over anything: for

@@ -118,9 +118,9 @@ extension ViewLauncher {
     /// slot's summary is written, the session file is checkpointed, so a copy of it alone (a backup,
     /// the file handed to a co-chair) holds the whole slot.
     static func summaryWriter(agendaPath: String, mode: SummaryFileMode, log: SessionLog) -> SummaryWriter {
-        let store = log as? SessionStore
+        let checkpoint = (log as? SessionStore)?.backgroundCheckpoint
         return SummaryWriter(agendaPath: agendaPath, mode: mode) { ended in
-            if ended { _ = try? store?.checkpoint() }
+            if ended { checkpoint?.run() }
         }
     }
 }
