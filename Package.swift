@@ -14,20 +14,28 @@ let package = Package(
     targets: [
         // Agenda model and parsing, the session engine, notes: no terminal, no SQLite.
         .target(name: "GavelCore"),
+        // Measuring and escaping text for a terminal (widths, escapes, `gavel check`'s table, the
+        // command line's output), without curses: the views, the summaries' text format, `gavel plan`
+        // and `gavel import` all need it, and only GavelTUI may link ncurses.
+        .target(name: "GavelTerminalText", dependencies: ["GavelCore"]),
         // The C shim over libncursesw; only GavelTUI's terminal backend imports it.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Views rendered into a cell buffer, themes, the line editor, the ncurses backend, the run loop.
-        .target(name: "GavelTUI", dependencies: ["GavelCore", "CNCurses"]),
+        .target(name: "GavelTUI", dependencies: ["GavelCore", "GavelTerminalText", "CNCurses"]),
         // The session's events and notes in SQLite (GRDB).
-        .target(name: "GavelStore", dependencies: ["GavelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GavelStore", dependencies: [
+            "GavelCore", .product(name: "GRDB", package: "GRDB.swift"),
+            // sqlite3_file_control, to keep SQLite from deleting log files by name (SessionFiles).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Summaries of slots and of the whole microconference in Markdown, MediaWiki, JSON and text.
-        .target(name: "GavelSummary", dependencies: ["GavelCore"]),
+        .target(name: "GavelSummary", dependencies: ["GavelCore", "GavelTerminalText"]),
         // Planning a track from submissions; importing frab XML and iCalendar; exporting iCalendar.
-        .target(name: "GavelSchedule", dependencies: ["GavelCore"]),
+        .target(name: "GavelSchedule", dependencies: ["GavelCore", "GavelTerminalText"]),
         .executableTarget(
             name: "gavel",
             dependencies: [
-                "GavelCore", "GavelTUI", "GavelStore", "GavelSummary", "GavelSchedule",
+                "GavelCore", "GavelTerminalText", "GavelTUI", "GavelStore", "GavelSummary", "GavelSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +44,7 @@ let package = Package(
         // generator every property, fuzz and hardening test draws from.
         .target(name: "GavelTestSupport", dependencies: ["GavelCore", "GavelTUI"], path: "Tests/GavelTestSupport"),
         .testTarget(name: "GavelCoreTests", dependencies: ["GavelCore", "GavelTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GavelTerminalTextTests", dependencies: ["GavelTerminalText", "GavelCore"]),
         .testTarget(name: "GavelTUITests", dependencies: ["GavelTestSupport", "GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
         .testTarget(name: "GavelStoreTests", dependencies: ["GavelTestSupport", "GavelStore", "GavelCore"]),
         .testTarget(name: "GavelSummaryTests", dependencies: ["GavelTestSupport", "GavelSummary", "GavelCore"], exclude: ["Golden"]),

@@ -302,10 +302,21 @@ public struct TableReader {
 
     mutating func checkUniqueIDs(_ slots: [(Slot, TOML.Table)]) {
         var seenSlots: [String: Int] = [:]
+        var seenFiles: [String: (id: String, line: Int)] = [:]
         var seenTopics: [String: String] = [:]
         for (i, (slot, table)) in slots.enumerated() {
             if let first = seenSlots[slot.id] {
                 error(table, "id", "duplicate slot id \"\(slot.id)\" (also slot \(first + 1)); give each slot its own id")
+            } else {
+                // Different ids that name one summary file would overwrite each other's summary.
+                let file = SummaryFileName.of(slot: slot.id)
+                let key = SummaryFileName.collisionKey(file)
+                if let other = seenFiles[key] {
+                    error(table, "id", "slot ids \"\(other.id)\" (line \(other.line)) and \"\(slot.id)\" both write their summary to "
+                          + "\(file); give one of them another id (letters, digits, '-' and '_' keep their names apart)")
+                } else {
+                    seenFiles[key] = (slot.id, table.line(of: "id") ?? table.line)
+                }
             }
             seenSlots[slot.id] = i
             let topicTables = table["topic"]?.array?.compactMap(\.table) ?? []

@@ -14,11 +14,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.severity = severity
     }
 
-    /// `FILE:LINE: message`, with anything that could steer a terminal shown escaped.
+    /// `FILE:LINE: message`, as the file and the message hold it: text from the file is quoted
+    /// in it unchanged. Whatever shows it escapes it for its medium (a terminal: `Console` in
+    /// GavelTerminalText; a web page: HTML).
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
-        let text = severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
-        return TerminalText.escaped(text)
+        return severity == .warning ? "\(place): warning: \(message)" : "\(place): \(message)"
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GavelCore
+import GavelTerminalText
 
 /// The text `gavel plan` prints: the trade-off table, the proposed agenda, the reasons.
 public enum PlanReport {

@@ -1,5 +1,6 @@
 import Foundation
 import GavelCore
+import GavelTerminalText
 
 /// Turns the events of one room on one day of a published schedule into an agenda.
 ///

@@ -10,19 +10,20 @@ import Glibc
 ///
 /// Every `append` is one committed, fsynced transaction before it returns, so what the screen
 /// shows as saved survives a crash or a power cut. Events come back from `newEvents` in the order
-/// of their row ids, the same order for every process.
+/// of their row ids, the same order for every process. The files beside the session (its log, its
+/// lock file) are looked after by `SessionFiles`: deleting or replacing them loses nothing.
 public final class SessionStore: SessionLog {
     /// How long a write waits for another process's write to finish before reporting the file locked.
     public static let busyTimeout: TimeInterval = 3
 
     public let path: String
-    /// A view that only watches (the speaker view): `append` and `saveDraft` refuse.
+    /// A view that only watches (the speaker view, `gavel summary`): `append` and `saveDraft`
+    /// refuse. It opens sessions it cannot write (archived, another user's) for reading.
     public let readOnly: Bool
 
-    private let database: DatabaseQueue
+    /// The file as this process has it open, shared with the process's other stores on it.
+    private let files: SessionFiles
     private let watch: ChangeWatch
-    /// `SESSION.lock`, rewritten after every commit to wake the other processes (see `ChangeWatch`).
-    private let bell: Int32
     private var lastSeenID: Int64 = 0
     /// The view this connection records for (its drafts), nil for tools and read-only views.
     public let view: ViewIdentity?
@@ -35,8 +36,16 @@ public final class SessionStore: SessionLog {
     private var savedDraft: Draft?
     /// `PRAGMA data_version` when last looked at.
     private var dataVersion: Int?
+    /// The process's commits through `files` (all its stores) when last looked at, and this
+    /// store's own since then: the other stores of the process share the connection, so their
+    /// commits do not move `data_version`.
+    private var seenLocalCommits = 0
+    private var ownCommitsSinceLook = 0
     /// This process, as draft rows name it (see `ProcessIdentity`).
     private let process: String
+    /// The log rebuilds already reported by `takeNotice`.
+    private var reportedGeneration = 0
+    private var pendingNotices: [String]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -50,9 +59,13 @@ public final class SessionStore: SessionLog {
         public var maximumPageCount: Int?
         /// Stands for this process in draft rows, so a test can play a view that has died.
         public var processIdentity: String?
-        public init(maximumPageCount: Int? = nil, processIdentity: String? = nil) {
+        /// After a write, the main file is brought up to date (checkpointed) at the first
+        /// `maintain` this long after the last checkpoint.
+        public var checkpointInterval: TimeInterval
+        public init(maximumPageCount: Int? = nil, processIdentity: String? = nil, checkpointInterval: TimeInterval = 120) {
             self.maximumPageCount = maximumPageCount
             self.processIdentity = processIdentity
+            self.checkpointInterval = checkpointInterval
         }
     }
 
@@ -69,162 +82,87 @@ public final class SessionStore: SessionLog {
     /// Opens (creating it with mode 0600 when missing) the session file at `path`.
     ///
     /// Refuses, without changing it, a file that is not a Gavel session, one written by a newer
-    /// schema, one that is damaged, read-only or locked.
+    /// schema, one that is damaged or locked; a writer refuses one it cannot write (naming a fix the
+    /// user can apply), which a `readOnly` view opens for reading. A session others could read
+    /// (0644) is made 0600 when a writer opens it, and `takeNotice` says so.
     public init(path: String, readOnly: Bool = false, view: ViewIdentity? = nil, options: Options = Options()) throws {
         self.path = path
         self.readOnly = readOnly
         self.view = readOnly ? nil : view
         self.viewInstance = readOnly || view == nil ? nil : UUID().uuidString.lowercased()
         self.process = options.processIdentity ?? ProcessIdentity.current
-        let lockPath = path + ".lock"
-        let lockExisted = FileManager.default.fileExists(atPath: lockPath)
         do {
-            try Self.checkFolder(of: path)
-            let lock = try SideLock(sessionPath: path, timeout: Self.busyTimeout)
-            try Self.inspectOrCreate(path)
-            database = try Self.openConnection(path, options: options)
-            try Self.prepare(database, path: path)
-            if !readOnly { try Self.recordTimeZone(database) }
-            timeZoneIdentifier = try? database.read { db in
+            files = try SessionFiles.attach(path: path, write: !readOnly, options: options)
+            if !readOnly { try Self.recordTimeZone(files) }
+            timeZoneIdentifier = try? files.reading { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'timezone'")
             }
-            _ = consume lock
             watch = try ChangeWatch(databasePath: path)
-            bell = open(path + ".lock", O_WRONLY | O_CLOEXEC)
         } catch {
-            let refusal = SessionStoreError.from(error, path: path)
-            // Leave no lock file beside somebody else's file. (A lock file of a Gavel session is
-            // never removed: another gavel may hold it.)
-            if case .notAGavelSession = refusal, !lockExisted { unlink(lockPath) }
-            throw refusal
+            throw SessionStoreError.from(error, path: path)
         }
-    }
-
-    deinit {
-        if bell >= 0 { close(bell) }
-    }
-
-    // MARK: - Opening
-
-    private static func checkFolder(of path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw SessionStoreError.failed(path: path, detail: "the folder \(folder) does not exist; create it, or pass another --session PATH")
-        }
-    }
-
-    /// Checks what is at `path` before SQLite touches it; creates an empty 0600 file when nothing is
-    /// (SQLite gives the log files beside it the same mode).
-    private static func inspectOrCreate(_ path: String) throws {
-        var info = stat()
-        if stat(path, &info) != 0 {
-            guard errno == ENOENT else {
-                throw SessionStoreError.failed(path: path, detail: String(cString: strerror(errno)))
-            }
-            let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard fd >= 0 else {
-                let reason = String(cString: strerror(errno))
-                if errno == EACCES || errno == EROFS || errno == EPERM {
-                    throw SessionStoreError.readOnly(path: path, reason: "cannot create it: \(reason)")
-                }
-                throw SessionStoreError.failed(path: path, detail: "cannot create it: \(reason)")
-            }
-            fchmod(fd, 0o600)
-            close(fd)
-            return
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw SessionStoreError.notAGavelSession(path: path, reason: "not a regular file")
-        }
-        if info.st_size > 0 {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw SessionStoreError.failed(path: path, detail: "cannot read it: \(String(cString: strerror(errno)))")
-            }
-            defer { try? handle.close() }
-            let header = (try? handle.read(upToCount: 16)) ?? Data()
-            guard header == Data("SQLite format 3\0".utf8) else {
-                throw SessionStoreError.notAGavelSession(path: path, reason: "not an SQLite database")
-            }
-        }
-        // Write permission is checked by its bits too: root can write anything, but a session the
-        // user made read-only (chmod a-w) should stay as it is.
-        if access(path, W_OK) != 0 || info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
-            throw SessionStoreError.readOnly(path: path, reason: "the file is read-only")
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if access(folder, W_OK) != 0 {
-            throw SessionStoreError.readOnly(path: path, reason: "its folder \(folder) is read-only, and SQLite keeps its log beside the file")
-        }
-    }
-
-    private static func openConnection(_ path: String, options: Options) throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        // Not `.wal` here: GRDB would switch the journal mode before we know the file is ours.
-        configuration.journalMode = .default
-        configuration.label = "GavelStore"
-        let maximumPageCount = options.maximumPageCount
-        configuration.prepareDatabase { db in
-            // synchronous = FULL: in WAL mode, every commit fsyncs the log before returning, so an
-            // event or note that the screen shows as saved survives a power cut or a flat battery,
-            // not only a crash of gavel. NORMAL would survive a crash but could lose the last
-            // commits on power loss. Writes are a few per minute (notes, keys) plus at most one
-            // draft a second, so the fsync cost (p50 ~4 ms, p99 ~12 ms here: bench/store-commit.sh)
-            // does not matter.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            if let maximumPageCount {
-                try db.execute(sql: "PRAGMA max_page_count = \(maximumPageCount)")
-            }
-        }
-        return try DatabaseQueue(path: path, configuration: configuration)
+        reportedGeneration = files.generation
+        seenLocalCommits = files.localCommits
+        pendingNotices = readOnly ? [] : files.openingNotices
     }
 
     /// The first writer of a session records the zone it runs in, once.
-    private static func recordTimeZone(_ database: DatabaseQueue) throws {
-        try database.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('timezone', ?)",
-                           arguments: [TimeZone.current.identifier])
+    private static func recordTimeZone(_ files: SessionFiles) throws {
+        try files.writing { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('timezone', ?)",
+                               arguments: [TimeZone.current.identifier])
+                return .commit
+            }
         }
     }
 
-    /// Identifies the file, refuses what is not ours, then switches to WAL and migrates.
-    private static func prepare(_ database: DatabaseQueue, path: String) throws {
-        let migrator = SessionSchema.migrator
-        try database.writeWithoutTransaction { db in
-            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let objectCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            if applicationID != SessionSchema.applicationID {
-                guard applicationID == 0, objectCount == 0 else {
-                    throw SessionStoreError.notAGavelSession(path: path, reason: "an SQLite database of another program")
-                }
-            }
-            // Reads every page once: a few milliseconds for a day's session, and damage is found
-            // at the start, not in the middle of a talk.
-            let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-            guard check == ["ok"] else {
-                throw SessionStoreError.corrupt(path: path, detail: check.prefix(3).joined(separator: "; "))
-            }
-            let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if userVersion > SessionSchema.version {
-                throw SessionStoreError.newerSchema(path: path, found: "session schema \(userVersion)")
-            }
-            if try migrator.hasBeenSuperseded(db) {
-                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-                throw SessionStoreError.newerSchema(path: path, found: "migrations \(unknown.joined(separator: ", "))")
-            }
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else {
-                throw SessionStoreError.failed(path: path, detail: "cannot switch to WAL mode (journal mode is \(mode ?? "unknown"))")
-            }
+    // MARK: - Keeping the file whole
+
+    /// What the store did by itself that the user should hear about, once each: the session's
+    /// permissions were tightened; its log files were deleted or replaced and rebuilt (nothing
+    /// lost). The views show it on the status line. Nil when there is nothing new.
+    public func takeNotice() -> String? {
+        if files.generation != reportedGeneration {
+            reportedGeneration = files.generation
+            if let notice = files.lastNotice { pendingNotices.append(notice) }
         }
-        try migrator.migrate(database)
-        // Takes the write lock once, so a file another program keeps locked is reported now, with
-        // its own message, rather than on the first note.
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "BEGIN IMMEDIATE")
-            try db.execute(sql: "ROLLBACK")
+        return pendingNotices.isEmpty ? nil : pendingNotices.removeFirst()
+    }
+
+    /// Cheap; call once per loop turn. Rebuilds the log files if they went away or were replaced
+    /// (checkpointing everything into the main file first), and checkpoints when something was
+    /// written `Options.checkpointInterval` or more after the last checkpoint, so a copy of the
+    /// main file alone is never far behind. Reads and writes do the first part themselves.
+    public func maintain() throws {
+        do {
+            try files.maintain()
+        } catch {
+            throw SessionStoreError.from(error, path: path)
         }
+    }
+
+    /// Copies everything committed into the main file now (a slot ended; before a backup). True
+    /// when all of it was copied; a reader of another process on an older snapshot can hold part of
+    /// it back until its next read. Never waits for other writers; does nothing in a view that
+    /// cannot write.
+    @discardableResult
+    public func checkpoint() throws -> Bool {
+        do {
+            return try files.checkpoint()
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+    }
+
+    /// `checkpoint` for another thread (the summary writer's, after a slot's end): it touches only
+    /// the file, which serialises its own use, not this store's state.
+    public var backgroundCheckpoint: BackgroundCheckpoint { BackgroundCheckpoint(files: files) }
+
+    public struct BackgroundCheckpoint: Sendable {
+        let files: SessionFiles
+        /// Copies everything committed into the main file; a failure waits for the next one.
+        public func run() { _ = try? files.checkpoint() }
     }
 
     // MARK: - SessionLog
@@ -246,7 +184,7 @@ public final class SessionStore: SessionLog {
         var appended: [SessionEvent] = []
         var lastInserted: Int64?
         do {
-            try database.writeWithoutTransaction { db in
+            try files.writing { db in
                 try db.inTransaction(.immediate) {
                     let unseen = try self.readEvents(db, after: self.lastSeenID)
                     handedUpTo = unseen.lastID ?? self.lastSeenID
@@ -269,14 +207,17 @@ public final class SessionStore: SessionLog {
         }
         if let lastInserted { lastSeenID = lastInserted }
         if clearingDraft { savedDraft = Draft(line: "") }
-        if !appended.isEmpty || clearingDraft { ringBell() }
+        if !appended.isEmpty || clearingDraft { files.committed() }
         return appended
     }
 
     public func newEvents() throws -> [SessionEvent] {
+        // The run loop reads once a turn: the cheap upkeep (log files in place, the checkpoint
+        // every few minutes) rides along, so it happens even where nobody calls `maintain`.
+        try? files.maintain()
         let batch: (events: [SessionEvent], lastID: Int64?)
         do {
-            batch = try database.read { db in try self.readEvents(db, after: self.lastSeenID) }
+            batch = try files.reading { db in try self.readEvents(db, after: self.lastSeenID) }
         } catch let error as SessionStoreError {
             throw error
         } catch {
@@ -352,7 +293,7 @@ public final class SessionStore: SessionLog {
         guard !readOnly, let view, let instance = viewInstance else { return nil }
         var claimed: Draft?
         do {
-            try database.writeWithoutTransaction { db in
+            try files.writing { db in
                 try db.inTransaction(.immediate) {
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT instance, terminal, process, json FROM view_draft
@@ -385,28 +326,38 @@ public final class SessionStore: SessionLog {
     /// Consumes the bell; true when a process other than this one committed since this one last
     /// looked (SQLite's `data_version` moves only for other connections' commits), so a view is
     /// not sent to read the log by its own commits.
+    ///
+    /// When the folder's news was about the log files (deleted, replaced), they are rebuilt now
+    /// rather than at the next read.
     public func acknowledgeChange() -> Bool {
-        watch.drain()
+        if watch.drain() { try? files.ensureCurrent() }
+        try? files.maintain()
         return othersCommitted()
     }
 
-    /// Whether `data_version` moved since this connection last looked.
+    /// Whether another process committed (`data_version` moved since this store last looked), or
+    /// another store of this process (which shares the connection).
     private func othersCommitted() -> Bool {
-        guard let version = try? database.read({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { return true }
+        let local = files.localCommits
+        let byOthersHere = local - seenLocalCommits > ownCommitsSinceLook
+        seenLocalCommits = local
+        ownCommitsSinceLook = 0
+        guard let version = try? files.reading({ db in try Int.fetchOne(db, sql: "PRAGMA data_version") }) else { return true }
         defer { dataVersion = version }
-        return version != dataVersion
+        return version != dataVersion || byOthersHere
     }
 
-    /// After this connection's own commit: its own bell is rung next; note what `data_version`
-    /// says now, so the bell that this commit rings is not taken for another process's.
+    /// After this store's own commit: its own bell is rung next; note what `data_version` says
+    /// now, so the bell that this commit rings is not taken for another process's.
     private func markOwnCommit(_ db: Database) {
         if let version = try? Int.fetchOne(db, sql: "PRAGMA data_version") { dataVersion = version }
+        ownCommitsSinceLook += 1
     }
 
     /// One immediate transaction, committed (and fsynced) before this returns.
     private func write(_ body: (Database) throws -> Void) throws {
         do {
-            try database.writeWithoutTransaction { db in
+            try files.writing { db in
                 try db.inTransaction(.immediate) {
                     try body(db)
                     return .commit
@@ -416,14 +367,6 @@ public final class SessionStore: SessionLog {
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
-        ringBell()
-    }
-
-    /// Tells attached views a commit is visible. Only a wake-up: if it fails they still see the
-    /// change at their next tick.
-    private func ringBell() {
-        guard bell >= 0 else { return }
-        var byte: UInt8 = 1
-        _ = pwrite(bell, &byte, 1, 0)
+        files.committed()
     }
 }

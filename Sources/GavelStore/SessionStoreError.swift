@@ -44,8 +44,7 @@ public enum SessionStoreError: Error, Equatable, CustomStringConvertible, Locali
             "\(path): locked by another program for over \(Int(SessionStore.busyTimeout)) s. "
                 + "Close whatever holds it (an sqlite3 shell, a backup tool) and run gavel again."
         case .readOnly(let path, let reason):
-            "\(path): cannot be written (\(reason)). Make it writable (chmod u+w), or copy it "
-                + "somewhere writable and pass --session COPY; gavel did not change it."
+            "\(path): cannot be written (\(reason)). " + SessionPermissions.fix(for: path)
         case .corrupt(let path, let detail):
             "\(path): the session file is damaged (\(detail)). Gavel does not repair it: keep a copy, "
                 + "try `sqlite3 \(path) .recover`, or start afresh with --session NEW.gavel."

@@ -10,26 +10,52 @@ public struct SummaryWriteError: Error, Sendable, Equatable, CustomStringConvert
     public var path: String
     public var reason: String
 
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): cannot write the summary: \(reason)" }
 }
 
 /// Writes files so that a reader, or a crash, sees the old file or the new one, never half of
 /// one: a temporary file in the same folder, written and fsynced, renamed over the target, and the
 /// folder fsynced so the rename itself is durable.
+///
+/// Every step names the file relative to an open descriptor of its folder (`openat`, `renameat`),
+/// and the temporary file is created with `O_EXCL | O_NOFOLLOW`: a symbolic link planted at either
+/// name is replaced, never followed, so nothing is written outside the folder.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws(SummaryWriteError) {
+    /// Writes `text` to `path` (`gavel summary -o FILE`). A file already there keeps its
+    /// permissions; a new one gets `mode` (default 0600, private like the session).
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o600) throws(SummaryWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         let name = (path as NSString).lastPathComponent
-        removeStaleTemporaries(of: name, in: dir)
-        let temp = (dir as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let dirFD = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw failure(path, errno) }
+        defer { close(dirFD) }
+        var existing = stat()
+        var fileMode = mode
+        if fstatat(dirFD, name, &existing, AT_SYMLINK_NOFOLLOW) == 0, existing.st_mode & S_IFMT == S_IFREG {
+            fileMode = existing.st_mode & 0o777
+        }
+        try write(text, named: name, in: dirFD, path: path, mode: fileMode)
+    }
+
+    /// Writes `text` as the file `name` of the folder open as `dirFD`, with permissions `mode`
+    /// exactly (whatever the umask); `path` names it in errors.
+    static func write(_ text: String, named name: String, in dirFD: Int32, path: String, mode: mode_t) throws(SummaryWriteError) {
+        removeStaleTemporaries(of: name, in: dirFD)
+        let temp = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = openat(dirFD, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path, errno) }
         var ok = false
         defer {
-            if !ok { unlink(temp) }
+            if !ok { unlinkat(dirFD, temp, 0) }
         }
         do throws(SummaryWriteError) {
+            guard fchmod(fd, mode) == 0 else { throw failure(path, errno) }
             try writeAll(fd, Array(text.utf8), path: path)
             guard fsync(fd) == 0 else { throw failure(path, errno) }
         } catch {
@@ -37,39 +63,42 @@ public enum AtomicFile {
             throw error
         }
         guard close(fd) == 0 else { throw failure(path, errno) }
-        guard rename(temp, path) == 0 else { throw failure(path, errno) }
+        guard renameat(dirFD, temp, dirFD, name) == 0 else { throw failure(path, errno) }
         ok = true
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            _ = fsync(dfd)
-            close(dfd)
-        }
+        _ = fsync(dirFD)
     }
 
     /// Removes `.NAME.PID.RAND.tmp` files left by a writer that was killed mid-write (its process
     /// is gone), so a crash leaves no litter beside the summaries for long.
-    static func removeStaleTemporaries(of name: String, in dir: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+    static func removeStaleTemporaries(of name: String, in dirFD: Int32) {
         let prefix = "." + name + "."
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+        for entry in entries(of: dirFD) where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
             let parts = entry.dropFirst(prefix.count).split(separator: ".")
             guard parts.count == 3, let pid = Int32(parts[0]), pid != getpid() else { continue }
             if kill(pid, 0) != 0, errno == ESRCH {
-                unlink((dir as NSString).appendingPathComponent(entry))
+                unlinkat(dirFD, entry, 0)
             }
         }
     }
 
-    /// Creates `path` and its missing parents as folders.
-    public static func makeFolder(_ path: String) throws(SummaryWriteError) {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw SummaryWriteError(path: path, reason: "exists and is not a folder") }
-            return
+    /// The names in the folder open as `dirFD` (read through a duplicate, which `closedir` closes).
+    static func entries(of dirFD: Int32) -> [String] {
+        let copy = dup(dirFD)
+        guard copy >= 0 else { return [] }
+        guard let dir = fdopendir(copy) else {
+            close(copy)
+            return []
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path { try makeFolder(parent) }
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw failure(path, errno) }
+        defer { closedir(dir) }
+        rewinddir(dir)
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SummaryWriteError) {

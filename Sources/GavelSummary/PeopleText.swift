@@ -2,18 +2,22 @@ import GavelCore
 
 /// Text typed by people (notes, names) made safe to put in a summary, before any format's own
 /// escaping: control characters are removed, and line breaks and tabs become spaces, so a note
-/// is always one line of printable text.
+/// is always one line of printable text; bidirectional embeddings, overrides and isolates are
+/// removed, so a note cannot reorder what it shows (`evil \u{202E}gnp.exe` reading as
+/// `evil exe.png`) or what follows it on the line, in any format, on a screen or through a pipe.
 public enum PeopleText {
-    /// `text` without control characters (Unicode general category Cc). Tabs, line feeds,
-    /// vertical tabs, form feeds, carriage returns, the next-line character and the Unicode line
-    /// and paragraph separators each become one space; every other control character is dropped.
+    /// `text` without control characters (Unicode general category Cc) and without bidirectional
+    /// formatting characters (U+202A–U+202E, U+2066–U+2069). Tabs, line feeds, vertical tabs,
+    /// form feeds, carriage returns, the next-line character and the Unicode line and paragraph
+    /// separators each become one space; every other control character is dropped. The marks
+    /// U+200E and U+200F stay: they only set the direction of the characters around them.
     public static func clean(_ text: String) -> String {
         guard needsCleaning(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isSpaceLike(scalar) {
                 out.append(" ")
-            } else if !isControl(scalar) {
+            } else if !isControl(scalar), !isBidiFormatting(scalar) {
                 out.append(scalar)
             }
         }
@@ -21,14 +25,16 @@ public enum PeopleText {
     }
 
     /// Whether `text` holds anything `clean` changes, read from its UTF-8 bytes: C0 controls and
-    /// DEL are single bytes, C1 controls are `C2 80`…`C2 9F`, the separators `E2 80 A8`/`A9`.
+    /// DEL are single bytes, C1 controls are `C2 80`…`C2 9F`, the separators `E2 80 A8`/`A9`,
+    /// the embeddings and overrides `E2 80 AA`…`AE`, the isolates `E2 81 A6`…`A9`.
     static func needsCleaning(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x7F { return true }
             if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
-            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte >= 0xA8, byte <= 0xAE { return true }
+            if beforePrevious == 0xE2, previous == 0x81, byte >= 0xA6, byte <= 0xA9 { return true }
             beforePrevious = previous
             previous = byte
         }
@@ -38,6 +44,12 @@ public enum PeopleText {
     /// General category Cc: exactly C0, DEL and C1.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Left-to-right and right-to-left embeddings and overrides, the pop that ends them, and the
+    /// isolates: each changes the order of characters after it until its end, or the paragraph's.
+    static func isBidiFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     static func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool {

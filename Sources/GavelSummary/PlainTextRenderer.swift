@@ -1,4 +1,5 @@
 import GavelCore
+import GavelTerminalText
 
 /// Spells a summary as plain text for e-mail: headings underlined (`=`, `-`, `~`, then `Title:`),
 /// lists with `-`, tables in

@@ -2,51 +2,41 @@ import Foundation
 import GavelCore
 
 /// Where an agenda's summaries live: `STEM-summary/` beside `STEM.toml`, one `SLOT-ID.md` a slot
-/// and `index.md` for the whole microconference. File names come only from slot ids, sanitised, so
-/// nothing is ever written outside that folder.
+/// and `index.md` for the whole microconference. File names come only from slot ids, sanitised, and
+/// the folder must be a real folder of the user's (`SummaryFolder`), so nothing is ever written
+/// outside it. Files and folder are private (0600/0700) unless `mode` says otherwise.
 public struct SummaryFiles: Sendable, Equatable {
     public let folder: String
+    public let mode: SummaryFileMode
 
-    public init(agendaPath: String) {
+    public init(agendaPath: String, mode: SummaryFileMode = .private) {
         let url = URL(fileURLWithPath: agendaPath)
         let stem = url.deletingPathExtension().lastPathComponent
         folder = url.deletingLastPathComponent().appendingPathComponent(stem + "-summary").path
+        self.mode = mode
     }
 
-    public var indexPath: String { (folder as NSString).appendingPathComponent("index.md") }
+    public var indexPath: String { (folder as NSString).appendingPathComponent(SummaryFileName.index) }
 
     public func slotPath(_ slotID: String) -> String {
         (folder as NSString).appendingPathComponent(Self.fileName(slot: slotID))
     }
 
-    /// `SLOT-ID.md` with every character but ASCII letters, digits, `-` and `_` made `-` (no `.`,
-    /// `/` or `\` survives), at most 64 of them; a slot whose name would be `index` (or nothing)
-    /// gets a `slot-` prefix so it cannot replace the index.
-    public static func fileName(slot slotID: String) -> String {
-        var name = ""
-        for scalar in slotID.unicodeScalars.prefix(64) {
-            let c = Character(scalar)
-            name.append(scalar.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") ? c : "-")
-        }
-        if name.isEmpty || name.lowercased() == "index" { name = "slot-" + name }
-        return name + ".md"
-    }
+    /// `SLOT-ID.md`, sanitised (see `SummaryFileName`).
+    public static func fileName(slot slotID: String) -> String { SummaryFileName.of(slot: slotID) }
 
     /// Writes the summary of each of `slots` and then the index, in Markdown, as they stand at
     /// `now`. Returns the paths written. Stops at the first failure, naming its path; whatever was
     /// written before it is complete, and calling again later writes everything afresh.
     @discardableResult
     public func write(_ session: Session, slots: [String], at now: Date) throws(SummaryWriteError) -> [String] {
-        try AtomicFile.makeFolder(folder)
+        let target = try SummaryFolder(path: folder, mode: mode)
         var written: [String] = []
         for id in slots {
             guard let text = SummaryFormat.markdown.slot(session, id: id, at: now) else { continue }
-            let path = slotPath(id)
-            try AtomicFile.write(text, to: path)
-            written.append(path)
+            written.append(try target.write(text, named: Self.fileName(slot: id)))
         }
-        try AtomicFile.write(SummaryFormat.markdown.day(session, at: now), to: indexPath)
-        written.append(indexPath)
+        written.append(try target.write(SummaryFormat.markdown.day(session, at: now), named: SummaryFileName.index))
         return written
     }
 

@@ -11,12 +11,14 @@ public final class CursesTerminal: Terminal {
         case notATerminal
         case cannotAddress(String)
 
+        /// The message, with the `TERM` it quotes escaped: the variable can hold anything (an escape
+        /// sequence that retitles the window), and this message is printed to the terminal.
         public var description: String {
             switch self {
             case .noTerm: "TERM is not set, so gavel cannot drive this terminal; run it in a terminal, or set TERM (e.g. TERM=xterm-256color)"
-            case .unknownTerm(let t): "cannot use terminal type \"\(t)\"; set TERM to one this system knows (e.g. TERM=xterm-256color)"
+            case .unknownTerm(let t): "cannot use terminal type \"\(TerminalText.escaped(t))\"; set TERM to one this system knows (e.g. TERM=xterm-256color)"
             case .notATerminal: "standard input and output must be a terminal"
-            case .cannotAddress(let t): "terminal type \"\(t)\" cannot move the cursor, so it cannot show a screen; set TERM to your terminal's type (e.g. TERM=xterm-256color)"
+            case .cannotAddress(let t): "terminal type \"\(TerminalText.escaped(t))\" cannot move the cursor, so it cannot show a screen; set TERM to your terminal's type (e.g. TERM=xterm-256color)"
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelStore
+import GavelTerminalText
 
 /// An error a user can cause, as the command line reports it: `gavel: MESSAGE` on standard error
 /// and an exit code from sysexits(3), so a script can tell bad input from a missing file or a
@@ -39,7 +40,8 @@ struct CLIError: Error, CustomStringConvertible {
     /// Prints the message (when there is one: a command that already printed its diagnostics
     /// throws an empty one) and exits with the code.
     func report() -> Never {
-        if !message.isEmpty { FileHandle.standardError.write(Data(("gavel: " + message + "\n").utf8)) }
+        // Escaped: a message quotes paths, ids and values from the user's files.
+        if !message.isEmpty { Console.error("gavel: " + message) }
         exit(code.rawValue)
     }
 }

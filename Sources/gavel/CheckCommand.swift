@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 
 /// `gavel check AGENDA`: validate an agenda and print its plan.
 struct Check: ParsableCommand {
@@ -18,7 +19,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try AgendaLoading.load(agenda)
-        print(PlanTable.render(loaded.agenda), terminator: "")
+        Console.out(PlanTable.render(loaded.agenda))
     }
 }
 
@@ -27,10 +28,10 @@ enum AgendaLoading {
     static func load(_ path: String) throws -> AgendaParser.Result {
         do {
             let result = try AgendaParser.load(path: path)
-            for warning in result.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            Console.error(result.warnings)
             return result
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.error(error.diagnostics)
             throw ExitCode(65)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 import GavelTUI
 
 /// `gavel demo`: the chair console on a fresh copy of the example microconference.
@@ -27,10 +28,10 @@ struct Demo: ParsableCommand {
         } catch {
             throw ViewLauncher.fail("cannot write \(path): \(error.localizedDescription)", code: .cantCreate)
         }
-        print("The example microconference is in \(folder)")
-        print("Run it again with: gavel run \(path)")
+        Console.out("The example microconference is in \(folder)\n")
+        Console.out("Run it again with: gavel run \(path)\n")
         try ViewLauncher.launch(agendaPath: path, sessionPath: nil, view: .chair, role: .chair, slot: nil,
                                 theme: theme, by: nil)
-        print("The demo's files are in \(folder)")
+        Console.out("The demo's files are in \(folder)\n")
     }
 }

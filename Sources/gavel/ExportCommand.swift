@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 import GavelSchedule
 
 /// `gavel export AGENDA --format ics`: the agenda for attendees' calendars.
@@ -46,12 +47,12 @@ struct ExportAgenda: ParsableCommand {
         switch ICalendarWriter.scheduled(loaded, firstStart: firstStart).flatMap({ ICalendarWriter.ics($0, stamp: Date()) }) {
         case .success(let t): text = t
         case .failure(let failure):
-            FileHandle.standardError.write(Data("\(agenda): \(failure.description)\n".utf8))
+            Console.error("\(agenda): \(failure.description)")
             throw ExitCode(65)
         }
         if let output {
             try ScheduleOutput.write(text, to: output, verifyAgenda: false)
-            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            Console.error("wrote \(output)")
         } else {
             print(text, terminator: "")
         }
@@ -67,14 +68,14 @@ enum ScheduleOutput {
             do {
                 _ = try AgendaParser.parse(text, file: path)
             } catch {
-                FileHandle.standardError.write(Data("\(path): not written, the agenda would not read back: \(error.description)\n".utf8))
+                Console.error("\(path): not written, the agenda would not read back: \(error.description)")
                 throw ExitCode(70)
             }
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            FileHandle.standardError.write(Data("\(path): cannot write: \(error.localizedDescription)\n".utf8))
+            Console.error("\(path): cannot write: \(error.localizedDescription)")
             throw ExitCode(73)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 import GavelSchedule
 
 /// `gavel import FILE`: a published schedule (frab XML or iCalendar) to an agenda.
@@ -61,22 +62,22 @@ struct ImportSchedule: ParsableCommand {
         do {
             schedule = try ScheduleReading.read(path: file, fallbackZone: zone)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.error(error.diagnostics)
             throw ExitCode(65)
         }
-        for w in schedule.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        Console.error(schedule.warnings)
         let gapSeconds = (try? DurationText.seconds(gap).get()) ?? 600
         let options = ScheduleImport.Options(room: room, date: date, day: day, track: track, gap: gapSeconds, timeZone: zone)
         switch ScheduleImport.run(schedule, options: options) {
         case .choose(let listing):
-            FileHandle.standardError.write(Data(listing.render().utf8))
+            FileHandle.standardError.write(Data(TerminalText.escapedLines(listing.render()).utf8))
             throw ExitCode(2)
         case .agenda(let agenda):
             let text = AgendaWriter.toml(agenda, header: ["Imported by `gavel import \((file as NSString).lastPathComponent)`."])
             if let output {
                 try ScheduleOutput.write(text, to: output, verifyAgenda: true)
-                print(PlanTable.render(agenda), terminator: "")
-                FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+                Console.out(PlanTable.render(agenda))
+                Console.error("wrote \(output)")
             } else {
                 print(text, terminator: "")
             }

@@ -21,6 +21,6 @@ struct NotesCommand: ParsableCommand {
 
     func run() throws {
         try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: .notes, role: .notes,
-                                slot: nil, theme: options.theme, by: by)
+                                slot: nil, theme: options.theme, by: by, summaryMode: options.summaryMode)
     }
 }

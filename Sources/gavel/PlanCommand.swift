@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 import GavelSchedule
 
 /// `gavel plan SUBMISSIONS [-o AGENDA]`: from the call for proposals to an agenda.
@@ -32,20 +33,21 @@ struct PlanTrack: ParsableCommand {
         do {
             input = try SubmissionsParser.load(path: submissions)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Console.error(error.diagnostics)
             throw ExitCode(65)
         }
         let plan = Planner.plan(input, demote: demote)
-        print(PlanReport.render(plan, input), terminator: "")
+        // Titles, speakers and reasons come from the submissions file: shown, never obeyed.
+        Console.out(PlanReport.render(plan, input))
         guard let output else { return }
         guard !plan.agenda.slots.isEmpty else {
-            FileHandle.standardError.write(Data("\(output): not written: the plan has no slots\n".utf8))
+            Console.error("\(output): not written: the plan has no slots")
             throw ExitCode(1)
         }
         let text = AgendaWriter.toml(plan.agenda, header: [
             "Planned by `gavel plan \((submissions as NSString).lastPathComponent)`; edit freely, then `gavel check` it.",
         ])
         try ScheduleOutput.write(text, to: output, verifyAgenda: true)
-        FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+        Console.error("wrote \(output)")
     }
 }

@@ -28,6 +28,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: view, role: .chair,
-                                slot: slot, theme: options.theme, by: by, startTopic: start)
+                                slot: slot, theme: options.theme, by: by, startTopic: start,
+                                summaryMode: options.summaryMode)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelTerminalText
 import GavelSummary
 
 /// `gavel summary AGENDA`: a slot's summary, or the whole microconference's, at any time.

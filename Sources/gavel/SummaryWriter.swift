@@ -27,8 +27,8 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
     /// Called after each write, for the store's checkpoint on a slot's end.
     private let afterWrite: @Sendable (_ ended: Bool) -> Void
 
-    init(agendaPath: String, afterWrite: @escaping @Sendable (_ ended: Bool) -> Void = { _ in }) {
-        files = SummaryFiles(agendaPath: agendaPath)
+    init(agendaPath: String, mode: SummaryFileMode = .private, afterWrite: @escaping @Sendable (_ ended: Bool) -> Void = { _ in }) {
+        files = SummaryFiles(agendaPath: agendaPath, mode: mode)
         self.afterWrite = afterWrite
         var fds: [Int32] = [0, 0]
         if Glibc.pipe(&fds) == 0 {

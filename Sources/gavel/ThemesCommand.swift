@@ -1,4 +1,5 @@
 import ArgumentParser
+import GavelTerminalText
 import GavelTUI
 
 /// `gavel themes`: the themes to pick from with `--theme` or `t`.
@@ -11,19 +12,26 @@ struct Themes: ParsableCommand {
     func run() throws {
         let catalog = ThemeCatalog()
         var broken = false
+        // Theme names come from file names, which anybody who can write the folder chooses: every
+        // line goes out through Console, escaped, and is aligned by what the terminal shows.
+        func line(_ name: String, _ rest: String) {
+            let shown = TerminalText.escaped(name)
+            let pad = String(repeating: " ", count: max(0, 12 - TextWidth.of(shown)))
+            Console.out(shown + pad + "  " + rest + "\n")
+        }
         for name in catalog.names() {
             let origin = catalog.origin(name) ?? ""
             do {
                 let theme = try catalog.load(name)
                 let extras = [theme.flash ? "flash" : nil, theme.bell ? "bell" : nil, theme.bold ? "bold" : nil].compactMap { $0 }
-                print("\(name.padding(toLength: max(12, name.count), withPad: " ", startingAt: 0))  \(origin)  \(extras.joined(separator: " "))")
+                line(name, "\(origin)  \(extras.joined(separator: " "))")
             } catch {
                 broken = true
-                print("\(name.padding(toLength: max(12, name.count), withPad: " ", startingAt: 0))  \(origin)  BROKEN")
-                print(error.description)
+                line(name, "\(origin)  BROKEN")
+                for d in error.diagnostics { Console.out(d.description + "\n") }
             }
         }
-        if let dir = catalog.userDirectory { print("(your themes: \(dir)/NAME.toml)") }
+        if let dir = catalog.userDirectory { Console.out("(your themes: \(dir)/NAME.toml)\n") }
         if broken { throw ExitCode(65) }
     }
 }

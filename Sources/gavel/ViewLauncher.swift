@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GavelCore
 import GavelStore
+import GavelTerminalText
+import GavelSummary
 import GavelTUI
 
 /// Opens one of the views on an agenda's session in this terminal and runs it until the user
@@ -27,7 +29,8 @@ enum ViewLauncher {
     /// session file, the terminal) is checked before anything is recorded: a launch that fails
     /// leaves the session exactly as it was for every other view.
     static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, role: Role,
-                       slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false) throws {
+                       slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false,
+                       summaryMode: SummaryFileMode = .private) throws {
         var agenda: Agenda
         do {
             agenda = try AgendaLoading.load(agendaPath).agenda
@@ -39,7 +42,8 @@ enum ViewLauncher {
         do {
             theme = try catalog.initial(requested: themeName)
         } catch {
-            throw fail(error.description, code: .dataError)
+            Console.error(error.diagnostics)
+            throw CLIError("", code: .dataError)
         }
         if let slot, agenda.slot(id: slot) == nil {
             throw fail("\(agendaPath): no slot \"\(slot)\"; its slots are: \(agenda.slots.map(\.id).joined(separator: ", "))", code: .usage)
@@ -94,13 +98,30 @@ enum ViewLauncher {
             live: live, view: view, theme: theme, themeNames: catalog.names(),
             glyphs: terminal.unicode ? .unicode : .ascii,
             loadTheme: { name in try? catalog.load(name) },
-            effects: role.records ? SummaryWriter(agendaPath: agendaPath) : CollectingSink()
+            effects: role.records ? Self.summaryWriter(agendaPath: agendaPath, mode: summaryMode, log: log) : CollectingSink()
         )
         if let zoneNote { model.state.message = .init(zoneNote, isError: false) }
         let app = App(model: model, terminal: terminal)
         let exit = app.run()
         terminal.close()
+        // What the session store did by itself and the views did not show (permissions tightened,
+        // log files rebuilt), said once the screen is back.
+        if let store = log as? SessionStore {
+            while let notice = store.takeNotice() { Console.error("gavel: " + notice) }
+        }
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
+    }
+}
+
+extension ViewLauncher {
+    /// The summaries of a view that records, with the permissions `--summary-mode` gives them; once a
+    /// slot's summary is written, the session file is checkpointed, so a copy of it alone (a backup,
+    /// the file handed to a co-chair) holds the whole slot.
+    static func summaryWriter(agendaPath: String, mode: SummaryFileMode, log: SessionLog) -> SummaryWriter {
+        let checkpoint = (log as? SessionStore)?.backgroundCheckpoint
+        return SummaryWriter(agendaPath: agendaPath, mode: mode) { ended in
+            if ended { checkpoint?.run() }
+        }
     }
 }
 

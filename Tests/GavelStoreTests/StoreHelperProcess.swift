@@ -49,6 +49,33 @@ struct StoreHelperProcess {
                 usleep(400_000)
                 try store.append(SessionEvent(at: Date(), .adjust(slot: "s1", topic: "a", seconds: i)))
             }
+        case "wal-holder":
+            // A view's run loop on the session: three notes, then wake-ups handled as the app does
+            // (after GAVEL_STORE_HELPER_DELAY_MS, a view busy elsewhere), `maintain` every turn.
+            let delay = UInt32(environment["GAVEL_STORE_HELPER_DELAY_MS"] ?? "") ?? 0
+            let store = try SessionStore(path: path)
+            for i in 0..<3 {
+                try store.append(SessionEvent(at: Date(), .noteAdded(id: "h-\(i)", slot: "s1", topic: "a", text: "holder \(i)", by: "holder")))
+            }
+            let fd = try #require(store.changeDescriptor)
+            _ = FileManager.default.createFile(atPath: path + ".ready", contents: Data())
+            var added = false
+            let deadline = Date().addingTimeInterval(60)
+            while !FileManager.default.fileExists(atPath: path + ".quit"), Date() < deadline {
+                if isReadable(fd, within: 20) {
+                    usleep(delay * 1000)
+                    store.acknowledgeChange()
+                }
+                try store.maintain()
+                if let notice = store.takeNotice() {
+                    _ = FileManager.default.createFile(atPath: path + ".notice", contents: Data(notice.utf8))
+                }
+                if !added, FileManager.default.fileExists(atPath: path + ".add") {
+                    try store.append(SessionEvent(at: Date(), .noteAdded(id: "h-after", slot: "s1", topic: "a", text: "after", by: "holder")))
+                    added = true
+                    _ = FileManager.default.createFile(atPath: path + ".added", contents: Data())
+                }
+            }
         default:
             Issue.record("unknown helper role")
         }

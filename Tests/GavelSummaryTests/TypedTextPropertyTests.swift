@@ -16,6 +16,8 @@ import Testing
         text.unicodeScalars.compactMap { s in
             if [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(s.value) { return " " }
             if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { return nil }
+            // Bidi embeddings, overrides and isolates are dropped too (they reorder what is shown).
+            if (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) { return nil }
             return s
         }
     }

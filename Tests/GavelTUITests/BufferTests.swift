@@ -51,3 +51,15 @@ import Testing
         #expect(BigDigits.fitting("20:00", columns: 10, rows: 18) == nil)
     }
 }
+
+/// `a` + ZWJ is one grapheme cluster that a terminal draws in one column; a buffer that gave it two
+/// put everything after it one column to the right of where the terminal shows it.
+@Suite struct JoinerWidthTests {
+    @Test func aLetterWithAJoinerTakesOneColumn() {
+        var b = Buffer(width: 6, height: 1)
+        let used = b.write("a\u{200D}bc", x: 0, y: 0)
+        #expect(used == 3)
+        #expect(b[1, 0].character == "b", "b is drawn right after the a, as the terminal shows it")
+        #expect(b[2, 0].character == "c")
+    }
+}

@@ -97,3 +97,38 @@ import Testing
         #expect(try catalog.load("mono").monochrome)
     }
 }
+
+/// A theme is loaded while the console runs (`t`): whatever its file holds or is, loading it ends
+/// in a theme or a `FILE:LINE` refusal, never a crash or a hang.
+@Suite struct HostileThemeFileTests {
+    static func catalog(_ files: [String: String]) throws -> (ThemeCatalog, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-themes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        return (ThemeCatalog(userDirectory: dir), dir)
+    }
+
+    @Test func aFiveThousandPartKeyIsRefusedNotACrash() throws {
+        let (catalog, dir) = try Self.catalog(["deep.toml": "x" + String(repeating: ".a", count: 4999) + " = 1\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try catalog.load("deep")
+            Issue.record("a 5000-level theme was accepted")
+        } catch {
+            #expect(error.description.hasPrefix(dir + "/deep.toml:1: "), "\(error.description.prefix(200))")
+        }
+    }
+
+    @Test func aFifoOrADeviceIsRefusedWithoutBlocking() throws {
+        let (catalog, dir) = try Self.catalog([:])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/fifo.toml", 0o600) == 0)
+        #expect(symlink("/dev/zero", dir + "/zero.toml") == 0)
+        for name in ["fifo", "zero"] {
+            #expect(throws: FileError.self) { try catalog.load(name) }
+        }
+        let big = String(repeating: "# padding\n", count: 40_000)
+        try Data(big.utf8).write(to: URL(fileURLWithPath: dir + "/big.toml"))
+        #expect(throws: FileError.self) { try catalog.load("big") }
+    }
+}

@@ -30,6 +30,21 @@ extension TOML {
             }
         }
 
+        /// The table this value holds, moved out (a placeholder stays behind), so the caller
+        /// holds its only copy and changes it in place; nil, and nothing changed, for another type.
+        mutating func takeTable() -> TOML.Table? {
+            guard case .table(let t) = self else { return nil }
+            self = .boolean(false)
+            return t
+        }
+
+        /// The array this value holds, moved out like `takeTable`.
+        mutating func takeArray() -> [TOML.Value]? {
+            guard case .array(let a) = self else { return nil }
+            self = .boolean(false)
+            return a
+        }
+
         public var string: String? { if case .string(let s) = self { s } else { nil } }
         public var integer: Int? { if case .integer(let i) = self { i } else { nil } }
         public var boolean: Bool? { if case .boolean(let b) = self { b } else { nil } }
@@ -92,6 +107,16 @@ extension TOML {
         mutating func set(_ key: String, _ entry: Entry) {
             if entries[key] == nil { keys.append(key) }
             entries[key] = entry
+        }
+
+        /// The entry of `key`, taken out so the caller holds its value's only copy and can change
+        /// it in place (then `set` it back): changing a copy the table still shares would copy the
+        /// whole subtree, once per key, which made a 20,000-topic agenda quadratic. The key keeps
+        /// its place, holding a placeholder until then.
+        mutating func take(_ key: String) -> Entry? {
+            guard let entry = entries[key] else { return nil }
+            entries[key] = Entry(value: .boolean(false), line: entry.line)
+            return entry
         }
     }
 }

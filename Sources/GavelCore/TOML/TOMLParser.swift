@@ -14,9 +14,11 @@ extension TOML {
         /// Keys from the root to the table that key/value lines go into.
         private var current: [String] = []
 
-        /// Arrays and inline tables nested deeper than this are refused, so hostile input cannot
-        /// exhaust the stack.
-        private static let maxDepth = 64
+        /// Tables, arrays and inline tables nested deeper than this are refused, however they are
+        /// nested (a `[a.b.c]` header, a dotted key `a.b.c = 1`, `[[`, `{`), so hostile input cannot
+        /// exhaust the stack: reading, comparing and freeing a value all recurse once per level.
+        /// A 5000-part dotted key crashed `gavel check` (and a live console loading it as a theme).
+        static let maxDepth = 64
 
         public static func parse(_ text: String, file: String) throws(FileError) -> TOML.Table {
             var p = TOML.Parser(bytes: Array(text.utf8), file: file)
@@ -119,7 +121,8 @@ extension TOML {
                     guard peek() == 0x3D else { throw fail("expected '=' after the key \"\(key.joined(separator: "."))\", saw \(describe(peek()))") }
                     i += 1
                     skipSpaces()
-                    let value = try value(depth: 0)
+                    // The value sits as deep as its table and its key's parts put it.
+                    let value = try value(depth: try nesting(current.count + key.count - 1))
                     try insert(value, at: key, keyLine: keyLine, into: current)
                     try endOfLine()
                 } else {
@@ -138,6 +141,7 @@ extension TOML {
                 throw fail("a table header needs a name right after its brackets, like [[slot]] or [defaults]")
             }
             let path = try dottedKey()
+            _ = try nesting(path.count)
             skipSpaces()
             guard peek() == 0x5D else { throw fail("expected ']' to close the table header, saw \(describe(peek()))") }
             i += 1
@@ -147,18 +151,18 @@ extension TOML {
             }
             try endOfLine()
             let name = path.joined(separator: ".")
-            var root = self.root
+            var root = takeRoot()
             try modify(path.dropLast(), in: &root, creating: .implicitByHeader, line: headerLine) { table in
                 guard let last = path.last else { return }
-                if let existing = table.entry(last) {
+                if var existing = table.take(last) {
                     if isArray {
-                        guard existing.isTableArray, case .array(var elements) = existing.value else {
+                        guard existing.isTableArray, var elements = existing.value.takeArray() else {
                             throw self.fail("[[\(name)]] names a key that is already defined, and not as an array of tables", line: headerLine)
                         }
                         elements.append(.table(TOML.Table(line: headerLine, origin: .arrayElement)))
                         table.set(last, .init(value: .array(elements), line: existing.line, isTableArray: true))
                     } else {
-                        guard case .table(var t) = existing.value, t.origin == .implicitByHeader else {
+                        guard var t = existing.value.takeTable(), t.origin == .implicitByHeader else {
                             throw self.fail("table [\(name)] is defined twice (first on line \(existing.line))", line: headerLine)
                         }
                         t.origin = .header
@@ -185,21 +189,24 @@ extension TOML {
                 return
             }
             let rest = path.dropFirst()
-            if let entry = table.entry(first) {
-                switch entry.value {
-                case .table(var t):
+            // Taken out, changed in place and put back: each step down the path costs the same
+            // however many keys and elements the tables above it hold.
+            if var entry = table.take(first) {
+                if var t = entry.value.takeTable() {
                     if t.origin == .inline { throw fail("\"\(first)\" is an inline table and cannot be extended", line: line) }
                     if origin == .dotted, t.origin == .header || t.origin == .implicitByHeader || t.origin == .arrayElement {
                         throw fail("\"\(first)\" is a table defined elsewhere; dotted keys cannot add to it", line: line)
                     }
                     try modify(rest, in: &t, creating: origin, line: line, body)
                     table.set(first, .init(value: .table(t), line: entry.line))
-                case .array(var elements) where entry.isTableArray:
-                    guard case .table(var t)? = elements.last else { throw fail("\"\(first)\" is not a table", line: line) }
+                } else if entry.isTableArray, var elements = entry.value.takeArray() {
+                    guard var last = elements.popLast(), var t = last.takeTable() else {
+                        throw fail("\"\(first)\" is not a table", line: line)
+                    }
                     try modify(rest, in: &t, creating: origin, line: line, body)
-                    elements[elements.count - 1] = .table(t)
+                    elements.append(.table(t))
                     table.set(first, .init(value: .array(elements), line: entry.line, isTableArray: true))
-                default:
+                } else {
                     throw fail("\"\(first)\" is already \(entry.value.typeName) (line \(entry.line)), not a table", line: line)
                 }
             } else {
@@ -209,8 +216,16 @@ extension TOML {
             }
         }
 
+        /// The root table, taken out of the parser so `modify` changes it in place rather than a
+        /// copy (put it back with `self.root = root`; a syntax error ends the parse anyway).
+        private mutating func takeRoot() -> TOML.Table {
+            let root = self.root
+            self.root = TOML.Table(line: 1, origin: .root)
+            return root
+        }
+
         private mutating func insert(_ value: TOML.Value, at key: [String], keyLine: Int, into tablePath: [String]) throws {
-            var root = self.root
+            var root = takeRoot()
             try modify(ArraySlice(tablePath), in: &root, creating: .implicitByHeader, line: keyLine) { table in
                 try self.modify(key.dropLast(), in: &table, creating: .dotted, line: keyLine) { t in
                     guard let last = key.last else { return }
@@ -225,9 +240,20 @@ extension TOML {
 
         // MARK: - Keys
 
+        /// `depth`, when it is within `maxDepth`.
+        private func nesting(_ depth: Int) throws -> Int {
+            guard depth < Self.maxDepth else {
+                throw fail("tables nested too deeply (more than \(Self.maxDepth) levels, counting a header's and a dotted key's parts)")
+            }
+            return depth
+        }
+
         private mutating func dottedKey() throws -> [String] {
             var parts: [String] = []
             while true {
+                if parts.count >= Self.maxDepth {
+                    throw fail("a key with more than \(Self.maxDepth) dotted parts; tables nest at most \(Self.maxDepth) levels deep")
+                }
                 skipSpaces()
                 guard let c = peek() else { throw fail("a key ends too early") }
                 if c == 0x22 {
@@ -300,7 +326,7 @@ extension TOML {
                 guard peek() == 0x3D else { throw fail("expected '=' after the key \"\(key.joined(separator: "."))\" in an inline table") }
                 i += 1
                 skipSpaces()
-                let v = try value(depth: depth + 1)
+                let v = try value(depth: try nesting(depth + key.count))
                 // Dotted keys inside an inline table build tables that belong to it.
                 try modify(key.dropLast(), in: &table, creating: .dotted, line: keyLine) { t in
                     guard let last = key.last else { return }

@@ -4,15 +4,33 @@
 /// drawn raw).
 public enum TextWidth {
     /// Columns of one extended grapheme cluster: the width of its first scalar, or 2 for an emoji
-    /// presentation sequence.
+    /// sequence (an emoji with the emoji presentation selector U+FE0F, a keycap, a flag, emoji
+    /// joined by U+200D ZERO WIDTH JOINER).
+    ///
+    /// A joiner or a selector after anything else changes nothing on screen: `a` + ZWJ is one
+    /// cluster, but a terminal draws the `a` in one column and the joiner in none, so it is 1 here
+    /// too (measuring it 2 shifted the rest of the row by one column).
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if scalars.count > 1, first.properties.isEmojiPresentation || scalars.contains(where: { $0.value == 0x200D }) {
-            return 2
-        }
+        if scalars.count > 1, isEmojiSequence(scalars, first: first) { return 2 }
         return of(first)
+    }
+
+    private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView, first: Unicode.Scalar) -> Bool {
+        if first.properties.isEmojiPresentation { return true }
+        guard first.properties.isEmoji else { return false }
+        var afterJoiner = false
+        for s in scalars.dropFirst() {
+            switch s.value {
+            case 0xFE0F, 0x20E3: return true
+            case 0x200D: afterJoiner = true
+            default:
+                if afterJoiner, s.properties.isEmoji { return true }
+                afterJoiner = false
+            }
+        }
+        return false
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import GavelCore
 
 /// The agenda as an aligned table: what `gavel check` prints.
 public enum PlanTable {
@@ -6,7 +7,7 @@ public enum PlanTable {
     public static func render(_ agenda: Agenda) -> String {
         let e = TerminalText.escaped
         var rows: [[String]] = [["SLOT", "START", "TOPIC", "SPEAKERS", "MIN"]]
-        var footers: [Int] = []
+        var footers: Set<Int> = []
         for slot in agenda.slots {
             let start = slot.start.map { LocalTime.hhmm($0, zone: agenda.timeZone) } ?? "-"
             for (i, topic) in slot.topics.enumerated() {
@@ -20,7 +21,7 @@ public enum PlanTable {
             let state = balance == 0 ? "full" : balance > 0 ? "\(ClockText.minutes(balance)) min free"
                                                            : "OVERBOOKED by \(ClockText.minutes(-balance)) min"
             rows.append(["", "", "\(e(slot.title)): \(ClockText.minutes(planned)) of \(ClockText.minutes(slot.length)) min, \(state)", "", ""])
-            footers.append(rows.count - 1)
+            footers.insert(rows.count - 1)
         }
         let widths = (0..<5).map { c in rows.enumerated().map { (r, row) in footers.contains(r) && c == 2 ? 0 : TextWidth.of(row[c]) }.max() ?? 0 }
         var out = ""

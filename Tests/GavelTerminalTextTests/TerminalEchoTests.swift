@@ -1,11 +1,14 @@
 import Foundation
 import Testing
-@testable import GavelCore
+import GavelCore
+import GavelTerminalText
 
 /// What the command line prints from a user's file (`gavel check`'s plan table, every
 /// `FILE:LINE: message` quoting a bad value) goes straight to a terminal: an escape sequence in an
 /// agenda title or a theme value must not reach it raw (`\e]2;pwned\a` retitles the window,
-/// `\e[2J` clears it, U+202E reverses what follows). Both escape through `TerminalText`.
+/// `\e[2J` clears it, U+202E reverses what follows). Both escape through `TerminalText`: the table
+/// itself, the messages where `Console` prints them (a `Diagnostic` keeps the text as the file has
+/// it, for sinks that escape for another medium).
 @Suite struct TerminalEchoTests {
     static func rawControls(_ text: String) -> [String] {
         text.unicodeScalars.filter { s in
@@ -38,8 +41,10 @@ import Testing
             _ = try AgendaParser.parse(bad, file: "h.toml", defaultTimeZone: TimeZone(identifier: "UTC") ?? .current)
             Issue.record("a bad duration was accepted")
         } catch {
-            let text = error.description
+            #expect(error.description.contains("\u{1b}]2;pwned"), "the diagnostic quotes the value as written")
+            let text = TerminalText.escapedLines(error.description)
             #expect(text.hasPrefix("h.toml:5: "))
+            #expect(text.contains("^[]2;pwned^G"))
             #expect(Self.rawControls(text).isEmpty, "\(Self.rawControls(text))")
         }
     }
