@@ -54,7 +54,8 @@ public enum SummaryLayout {
                              + SummaryTime.timing(planned: day.plannedHeld, adjust: day.adjustHeld, used: day.used))])
         facts.append([.plain("Whole agenda: " + SummaryTime.duration(day.agendaPlanned) + " planned")])
         facts.append([.plain("Overruns (past " + SummaryTime.grantedName + "): \(day.overruns.count)")])
-        if !day.noteTakers.isEmpty { facts.append(noteTakers(day.noteTakers)) }
+        let takers = day.noteTakers
+        if !takers.isEmpty { facts.append(noteTakers(takers)) }
         blocks.append(.list(facts))
 
         let overruns = day.overruns
@@ -124,11 +125,13 @@ public enum SummaryLayout {
                 facts.append([.plain("The computer's clock was set \(direction) by \(SummaryTime.duration(Int(abs(step.seconds).rounded()))) at "
                                      + SummaryTime.hhmm(step.at, zone: zone) + "; running times were carried over it")])
             }
-            if !slot.noteTakers.isEmpty { facts.append(noteTakers(slot.noteTakers)) }
+            let takers = slot.noteTakers
+            if !takers.isEmpty { facts.append(noteTakers(takers)) }
             blocks.append(.list(facts))
         } else {
             var line: [Inline] = [.plain("Notes of a slot no longer on the agenda, marked with their time into the topic (+mm:ss).")]
-            if !slot.noteTakers.isEmpty { line += [.plain(" ")] + noteTakers(slot.noteTakers) }
+            let takers = slot.noteTakers
+            if !takers.isEmpty { line += [.plain(" ")] + noteTakers(takers) }
             blocks.append(.paragraph(line))
         }
         for topic in slot.topics {

@@ -10,7 +10,8 @@ import Testing
     static let zone = TimeZone(identifier: "UTC") ?? .current
     static let t0 = Date(timeIntervalSince1970: 1_346_230_800)   // 2012-08-29 09:00 UTC
 
-    static func session() -> (Session, Date) {
+    /// The slot's events up to `until` seconds after its start, and the instant to summarise it at.
+    static func session(until: Double = 200) -> (Session, Date) {
         let agenda = Agenda(title: "Fast MC", timeZone: zone, slots: [
             Slot(id: "fast", title: "Fast", length: 300, topics: [
                 Topic(id: "a", title: "Alpha", speakers: ["Ann"], length: 20),
@@ -21,7 +22,9 @@ import Testing
         ])
         var s = Session(agenda: agenda)
         let t0 = Self.t0
-        func at(_ seconds: Double, _ action: SessionEvent.Action) { s.apply(SessionEvent(at: t0 + seconds, action)) }
+        func at(_ seconds: Double, _ action: SessionEvent.Action) {
+            if seconds <= until { s.apply(SessionEvent(at: t0 + seconds, action)) }
+        }
         var n = 0
         func note(_ seconds: Double, _ topic: String, _ text: String, by: String) {
             n += 1
@@ -42,7 +45,7 @@ import Testing
         at(133, .pause(slot: "fast", topic: "c"))
         at(134, .next(slot: "fast", topic: "c"))                    // Delta is current, not started
         at(135, .next(slot: "fast", topic: "d"))                    // skipped: the slot ends
-        return (s, t0 + 200)
+        return (s, t0 + until)
     }
 
     static func day(_ format: SummaryFormat) -> String {
@@ -171,6 +174,19 @@ import Testing
         #expect(delta["held"] as? Bool == false)
         #expect(delta["holding"] as? String == "notHeld")
         #expect(try Self.topic("a")["holding"] as? String == "held")
+    }
+
+    /// While the slot runs, the topics to come are "not held yet", and the running one is not
+    /// called under its time.
+    @Test func midSlotTheTopicsToComeAreNotHeldYet() throws {
+        let (s, now) = Self.session(until: 30)
+        let lines = Self.lines(SummaryFormat.markdown.day(s, at: now))
+        #expect(lines.contains("- Topics held: 1 of 4"))
+        #expect(lines.contains("- Topics not held yet: Beta (Fast), Gamma (Fast), Delta (Fast)"))
+        #expect(!lines.contains { $0.hasPrefix("- Topics not held:") })
+        #expect(lines.contains("Speaker: Ann · planned 0:20, granted +0:30, used 0:30 so far"))
+        #expect(lines.contains("Speaker: Bo · planned 0:20, not held yet"))
+        #expect(lines.contains("- Actual: 09:00–, running at 09:00"))
     }
 
     @Test func aLinkKeepsItsClosingBracket() throws {
