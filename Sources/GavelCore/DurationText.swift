@@ -110,6 +110,18 @@ extension DurationText {
         readable(seconds) + " of " + readable(planned)
     }
 
+    /// The seconds `left` stands for with `exact` seconds left, shown rounded up to whole seconds
+    /// as every countdown is (negative past zero): exact under ten minutes, whole minutes rounded
+    /// down from ten. Whatever is judged on the time shown (a colour, a hint) uses this, so it
+    /// changes exactly when the text does; at a slot's start it is the slot's length, never more.
+    public static func leftShown(_ exact: Double) -> Int {
+        guard exact.isFinite else { return 0 }
+        let shown = Int(max(-86_400_000, min(86_400_000, exact)).rounded(.up))
+        let s = abs(shown)
+        let value = s < clockStyleBelow ? s : s / 60 * 60
+        return shown < 0 ? -value : value
+    }
+
     /// Seconds until `left` changes for a countdown with `exact` seconds left, where views show
     /// `Int(exact.rounded(.up))` (see `Snapshot.slotRemaining`): each second under ten minutes,
     /// at each whole minute above. A loop that sleeps this long wakes exactly when the text changes.

@@ -87,6 +87,26 @@ import Testing
         for s in -4000...4000 { #expect(!DurationText.readable(s).contains(".")) }
     }
 
+    /// What `leftShown` says is shown is what `left` shows, and never more than the slot's length.
+    @Test func leftShownIsWhatLeftShows() throws {
+        var random = SeededRandom(seed: 5)
+        let samples = (0..<4000).map { _ in Double(Int.random(in: -48_000...48_000, using: &random)) / 8 }
+            + [0, 0.125, 59.875, 60, 75, 599, 599.5, 600, 659.875, 660, -0.5, -600, -659]
+        for exact in samples {
+            let shown = DurationText.leftShown(exact)
+            let text = DurationText.left(Int(exact.rounded(.up)))
+            #expect(Self.seconds(of: text) == abs(shown), "\(exact): \(text) vs \(shown)")
+            // Never more than is left (or, past zero, than is over).
+            #expect(Double(abs(shown)) <= abs(exact.rounded(.up)), "\(exact): shows \(shown)")
+            #expect((shown < 0) == (exact.rounded(.up) < 0), "\(exact): shows \(shown)")
+        }
+        for length in [20, 75, 599, 600, 2700] {
+            #expect(DurationText.leftShown(Double(length)) == (length < 600 ? length : length / 60 * 60))
+        }
+        #expect(DurationText.leftShown(.nan) == 0)
+        #expect(DurationText.leftShown(-.infinity) == 0)
+    }
+
     /// A loop that sleeps `secondsUntilLeftChanges` wakes exactly when the slot line changes: the
     /// text is the same just before and different then.
     @Test func theNextChangeIsWhenTheTextChanges() {
