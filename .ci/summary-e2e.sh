@@ -120,7 +120,11 @@ check_notes "$summary" "${notes_one[@]}" "${notes_two[@]}"
 check_notes "$index" "${notes_one[@]}" "${notes_two[@]}"
 grep -q "ended when its time ran out" "$summary" || fail "the summary does not say the slot's time ran out"
 grep -qE "^### Actions" "$summary" || fail "the summary has no Actions section"
-grep -q "owner: ana" "$summary" || fail "the action's owner is missing"
+# An action's owner is its @name, said once; offsets into a topic read +mm:ss, not as clock times.
+grep -qxF -- "- @ana send the slides to the list" "$summary" || fail "the action is not listed as typed, once"
+grep -q "owner: " "$summary" && fail "an action repeats its owner"
+grep -qE -- "^- \+00:0[0-9] discussion with" "$summary" || fail "the discussion note is not marked with its offset (+mm:ss)"
+grep -qE -- "^- Notes by: chair \(6\)$" "$summary" || fail "the note-taker is not credited"
 ls -a "$work/track-summary" | grep -q '\.tmp$' && fail "a temporary file was left in track-summary/"
 
 # A note added after the end rewrites both files.

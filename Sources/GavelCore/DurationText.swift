@@ -55,7 +55,7 @@ public enum DurationText {
     /// The canonical spelling of `seconds`: `"20m"`, `"1h30m"`, `"17m30s"`, `"0s"`.
     public static func format(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : ""
-        var s = abs(seconds)
+        var s = seconds.magnitude
         let h = s / 3600; s %= 3600
         let m = s / 60; s %= 60
         var out = ""
@@ -63,6 +63,80 @@ public enum DurationText {
         if m > 0 { out += "\(m)m" }
         if s > 0 || out.isEmpty { out += "\(s)s" }
         return sign + out
+    }
+}
+
+/// Durations as people read them in a line of text, on screens and in summaries: never a decimal.
+///
+/// Under ten minutes a duration is `m:ss` (`0:20`, `1:18`, `9:59`), so a 20-second lightning
+/// test reads `0:20`, not `0.3m`. From ten minutes a length is spelled exactly, as agenda files
+/// spell it (`10m`, `17m30s`, `1h5m`), and time left on a countdown is whole minutes rounded down
+/// (`44 min`), so it never says more time is left than there is, nor more than the slot's length.
+extension DurationText {
+    /// Below this many seconds durations are written `m:ss`.
+    public static let clockStyleBelow = 600
+
+    /// A length, exactly: `0:20`, `1:18`, `9:59` under ten minutes; `10m`, `17m30s`, `1h5m` from
+    /// ten. Negative values get a minus sign (`-0:30`).
+    public static func readable(_ seconds: Int) -> String {
+        let s = seconds.magnitude
+        let sign = seconds < 0 ? "-" : ""
+        guard s < UInt(clockStyleBelow) else { return format(seconds) }
+        return sign + String(s / 60) + ":" + ClockText.two(Int(s % 60))
+    }
+
+    /// A signed difference: `+3:30` over, `-0:30` under, `0:00` on time.
+    public static func signed(_ seconds: Int) -> String {
+        seconds > 0 ? "+" + readable(seconds) : readable(seconds)
+    }
+
+    /// Time left (or, negative, past) on a countdown, as the magnitude: `0:45`, `9:59` under ten
+    /// minutes; `10 min`, `44 min` from ten, rounded down, so `10 min` turns into `9:59` and never
+    /// reads more than is left.
+    public static func left(_ seconds: Int) -> String {
+        let s = seconds.magnitude
+        guard s < UInt(clockStyleBelow) else { return String(s / 60) + " min" }
+        return String(s / 60) + ":" + ClockText.two(Int(s % 60))
+    }
+
+    /// A slot's line: `1:15 left of 1:15`, `44 min left of 45m`; past its end `0:30 over`,
+    /// `12 min over`.
+    public static func remaining(_ seconds: Int, of length: Int) -> String {
+        seconds >= 0 ? left(seconds) + " left of " + readable(length) : left(seconds) + " over"
+    }
+
+    /// What a finished topic used of the time it had: `1:18 of 0:30`, `12m of 20m`.
+    public static func used(_ seconds: Int, of planned: Int) -> String {
+        readable(seconds) + " of " + readable(planned)
+    }
+
+    /// The seconds `left` stands for with `exact` seconds left, shown rounded up to whole seconds
+    /// as every countdown is (negative past zero): exact under ten minutes, whole minutes rounded
+    /// down from ten. Whatever is judged on the time shown (a colour, a hint) uses this, so it
+    /// changes exactly when the text does; at a slot's start it is the slot's length, never more.
+    public static func leftShown(_ exact: Double) -> Int {
+        guard exact.isFinite else { return 0 }
+        let shown = Int(max(-86_400_000, min(86_400_000, exact)).rounded(.up))
+        let s = abs(shown)
+        let value = s < clockStyleBelow ? s : s / 60 * 60
+        return shown < 0 ? -value : value
+    }
+
+    /// Seconds until `left` changes for a countdown with `exact` seconds left, where views show
+    /// `Int(exact.rounded(.up))` (see `Snapshot.slotRemaining`): each second under ten minutes,
+    /// at each whole minute above. A loop that sleeps this long wakes exactly when the text changes.
+    public static func secondsUntilLeftChanges(_ exact: Double) -> Double {
+        let shown = exact.rounded(.up)
+        if shown > 0 {
+            // `shown` stays while exact > shown - 1; from ten minutes it stays while exact > floor(shown / 60) * 60 - 1.
+            let below = shown < Double(clockStyleBelow) ? shown - 1 : (shown / 60).rounded(.down) * 60 - 1
+            return exact - below
+        }
+        // Past zero the magnitude (-shown, that is floor(-exact)) grows when -exact reaches the next
+        // whole second, or from ten minutes the next whole minute.
+        let magnitude = -shown
+        let next = magnitude < Double(clockStyleBelow) ? magnitude + 1 : ((magnitude / 60).rounded(.down) + 1) * 60
+        return next + exact
     }
 }
 
@@ -83,8 +157,9 @@ public enum ClockText {
     /// At least two digits: `07`, `42`, `123`.
     public static func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
-    /// Minutes for plans and tables: whole minutes when whole (`20`), else to a tenth (`17.5`,
-    /// `0.1` for a 5-second test topic) so nothing planned reads as 0.
+    /// Minutes for planning tables (`gavel plan`): whole minutes when whole (`20`), else to a tenth
+    /// (`17.5`, `0.1` for a 5-second test topic) so nothing planned reads as 0. Screens and summaries
+    /// use `DurationText.readable`, `left` and `remaining` instead, which never print decimals.
     public static func minutes(_ seconds: Int) -> String {
         if seconds % 60 == 0 { return String(seconds / 60) }
         let tenths = Int((Double(seconds) / 6).rounded())

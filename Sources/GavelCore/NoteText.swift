@@ -1,10 +1,52 @@
-/// What a note is, read from how it starts: `action:`/`a:`, `decision:`/`d:`, `question:`/`q:`,
-/// or else a discussion note. Case does not matter.
+/// What a note is, read from how it starts (`NoteKind.guide` lists the prefixes): an action, a
+/// decision, an open question, or else a discussion note. Case does not matter.
 public enum NoteKind: String, Sendable, Equatable, Codable, CaseIterable {
     case discussion
     case action
     case decision
     case question
+}
+
+/// One note kind as people are told about it: what to type first, and what it is for. The views
+/// show `NoteKind.guide` on the empty notes screen and in `?`; `NoteText` reads notes with it, so
+/// what is shown is what is understood.
+public struct NoteKindGuide: Sendable, Equatable {
+    public var kind: NoteKind
+    /// What starts a note of this kind, lower case (any case is read): empty for discussion,
+    /// which is anything else.
+    public var prefixes: [String]
+    /// One line saying what the kind is for.
+    public var description: String
+
+    /// `action: a: todo: ai:`, or `anything else` for discussion.
+    public var prefixText: String { prefixes.isEmpty ? "anything else" : prefixes.joined(separator: " ") }
+}
+
+extension NoteKind {
+    /// Every kind, in the order to show them, with its prefixes and a one-line description.
+    public static let guide: [NoteKindGuide] = [
+        NoteKindGuide(kind: .action, prefixes: ["action:", "a:", "todo:", "ai:"],
+                      description: "something to do; each @name in it is an owner"),
+        NoteKindGuide(kind: .decision, prefixes: ["decision:", "d:"], description: "what was decided"),
+        NoteKindGuide(kind: .question, prefixes: ["question:", "q:"],
+                      description: "an open question, for the closing session"),
+        NoteKindGuide(kind: .discussion, prefixes: [], description: "discussion: what was said"),
+    ]
+
+    /// The guide as aligned lines, `prefixes  description`, for a help screen:
+    /// `action: a: todo: ai:  something to do; each @name in it is an owner`.
+    public static var guideLines: [String] {
+        let width = guide.map(\.prefixText.count).max() ?? 0
+        return guide.map { $0.prefixText + String(repeating: " ", count: width - $0.prefixText.count + 2) + $0.description }
+    }
+
+    /// What starts a note of this kind, lower case; empty for discussion.
+    public var prefixes: [String] { Self.guide.first { $0.kind == self }?.prefixes ?? [] }
+
+    /// Every prefix with its kind, longest first, so a longer prefix wins over one it starts with.
+    static let prefixTable: [(String, NoteKind)] = guide
+        .flatMap { entry in entry.prefixes.map { ($0, entry.kind) } }
+        .sorted { $0.0.count > $1.0.count }
 }
 
 public struct NoteText: Sendable, Equatable {
@@ -20,12 +62,8 @@ public struct NoteText: Sendable, Equatable {
         let trimmed = text.drop(while: { $0 == " " })
         var kind = NoteKind.discussion
         var body = Substring(trimmed)
-        let prefixes: [(String, NoteKind)] = [
-            ("action:", .action), ("a:", .action), ("decision:", .decision), ("d:", .decision),
-            ("question:", .question), ("q:", .question),
-        ]
         let lower = trimmed.lowercased()
-        for (prefix, k) in prefixes where lower.hasPrefix(prefix) {
+        for (prefix, k) in NoteKind.prefixTable where lower.hasPrefix(prefix) {
             kind = k
             body = trimmed.dropFirst(prefix.count).drop(while: { $0 == " " })
             break
@@ -63,15 +101,39 @@ public struct NoteText: Sendable, Equatable {
         return out
     }
 
+    /// The links in `text`: each word that starts `http://` or `https://` after any opening
+    /// bracket or quote, without the punctuation that ends the sentence around it. A closing
+    /// bracket is part of the link when the link opened it (`https://en.wikipedia.org/wiki/C_(language)`),
+    /// not when it closes the text around the link (`(see https://example.org)`).
     static func links(in text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
             var w = Substring(word)
-            while let first = w.first, "(<[\"'".contains(first) { w = w.dropFirst() }
+            while let first = w.first, "(<[{\"'".contains(first) { w = w[w.index(after: w.startIndex)...] }
             guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
-            while let last = w.last, ".,;:!?)>]\"'".contains(last) { w = w.dropLast() }
+            // How many of each bracket the word opens minus how many it closes, counted once.
+            var balance: [Character: Int] = [:]
+            for ch in w {
+                if let open = Self.opening[ch] { balance[open, default: 0] -= 1 }
+                else if Self.opening.values.contains(ch) { balance[ch, default: 0] += 1 }
+            }
+            // Slicing by index: `dropLast()` on a Substring counts the whole word each time.
+            while let last = w.last {
+                if ".,;:!?>\"'".contains(last) {
+                    w = w[..<w.index(before: w.endIndex)]
+                } else if let open = Self.opening[last], balance[open, default: 0] < 0 {
+                    // More closed than opened: this one closes the text around the link.
+                    balance[open, default: 0] += 1
+                    w = w[..<w.index(before: w.endIndex)]
+                } else {
+                    break
+                }
+            }
             return w.count > 8 ? String(w) : nil
         }
     }
+
+    /// Closing brackets and the bracket each closes.
+    static let opening: [Character: Character] = [")": "(", "]": "[", "}": "{"]
 }
 
 /// A note as the session holds it, after every edit, move and delete.

@@ -20,16 +20,18 @@ public enum SummaryBuilder {
             if slot.topicIndex(id: note.topic) == nil, notesByTopic[note.topic] == nil { unlistedOrder.append(note.topic) }
             notesByTopic[note.topic, default: []].append(summaryNote(note))
         }
+        let ended = session.derivedEnd(id, at: now)
+        let over = isOver(slot, run: run, ended: ended, at: now)
         var topics: [TopicSummary] = snapshot.topics.map { status in
             let topic = status.topic
             return TopicSummary(id: topic.id, slotID: id, listed: true, title: PeopleText.clean(topic.title),
                                 speakers: topic.speakers.map(PeopleText.clean), kind: topic.kind,
                                 planned: topic.length, granted: status.planned,
-                                used: status.hasStarted ? status.usedSeconds : 0, held: status.hasStarted,
+                                used: status.hasStarted ? status.usedSeconds : 0,
+                                holding: status.holding(slotOver: over), running: status.isRunning,
                                 started: run.run(topic.id).firstStart, notes: notesByTopic[topic.id] ?? [])
         }
         topics += unlistedOrder.map { unlistedTopic($0, slotID: id, notes: notesByTopic[$0] ?? []) }
-        let ended = session.derivedEnd(id, at: now)
         let state: SlotState = ended.map { .ended($0.cause) } ?? (run.firstStart == nil ? .notStarted : .running)
         var summary = SlotSummary(id: id, listed: true, title: PeopleText.clean(slot.title),
                                   room: (slot.room ?? session.agenda.room).map(PeopleText.clean),
@@ -47,13 +49,14 @@ public enum SummaryBuilder {
     /// then the notes of slots no longer on the agenda.
     public static func day(_ session: Session, at now: Date) -> DaySummary {
         var slots: [SlotSummary] = []
-        var notHeld: [(id: String, title: String)] = []
+        var notHeld: [SlotNotHeld] = []
         for slot in session.agenda.slots {
             guard let summary = Self.slot(session, id: slot.id, at: now) else { continue }
-            if summary.held || summary.noteCount > 0 {
-                slots.append(summary)
-            } else {
-                notHeld.append((slot.id, summary.title))
+            if summary.held || summary.noteCount > 0 { slots.append(summary) }
+            if !summary.held {
+                notHeld.append(SlotNotHeld(id: slot.id, title: summary.title, topics: slot.topics.count,
+                                           yet: !isOver(slot, run: session.runs[slot.id] ?? Session.SlotRun(),
+                                                        ended: session.derivedEnd(slot.id, at: now), at: now)))
             }
         }
         var orphans: [String: [Note]] = [:]
@@ -81,10 +84,19 @@ public enum SummaryBuilder {
                           agendaPlanned: session.agenda.slots.reduce(0) { $0 + $1.plannedLength })
     }
 
+    /// Whether `slot` is over: ended, or never started and past its scheduled end (or without
+    /// one). Its topics that never ran are then not held, rather than not held yet.
+    static func isOver(_ slot: Slot, run: Session.SlotRun, ended: Session.SlotEnd?, at now: Date) -> Bool {
+        if ended != nil { return true }
+        guard run.firstStart == nil else { return false }
+        return slot.end.map { now >= $0 } ?? true
+    }
+
     static func unlistedTopic(_ id: String, slotID: String, notes: [SummaryNote]) -> TopicSummary {
         let cleanID = PeopleText.clean(id)
         return TopicSummary(id: cleanID, slotID: slotID, listed: false, title: cleanID, speakers: [], kind: nil,
-                            planned: 0, granted: 0, used: 0, held: false, started: nil, notes: notes)
+                            planned: 0, granted: 0, used: 0, holding: .notHeld, running: false, started: nil,
+                            notes: notes)
     }
 
     static func summaryNote(_ note: Note) -> SummaryNote {

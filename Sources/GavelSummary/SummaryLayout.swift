@@ -27,31 +27,43 @@ public enum SummaryLayout {
 
         blocks.append(.heading(level: 2, [.plain("Overview")]))
         let listedHeld = day.slots.filter { $0.listed && $0.held }.count
-        let listedTotal = listedHeld + day.slots.filter { $0.listed && !$0.held }.count + day.notHeld.count
+        let listedTotal = listedHeld + day.notHeld.count
         var facts: [[Inline]] = [[.plain("Slots held: \(listedHeld) of \(listedTotal)")]]
-        if !day.notHeld.isEmpty {
-            var names: [Inline] = [.plain("Not held: ")]
-            for (i, slot) in day.notHeld.enumerated() {
+        for yet in [false, true] {
+            let slots = day.notHeld.filter { $0.yet == yet }
+            guard !slots.isEmpty else { continue }
+            var names: [Inline] = [.plain("Slots " + (yet ? TopicHolding.notHeldYet : .notHeld).words + ": ")]
+            for (i, slot) in slots.enumerated() {
                 if i > 0 { names.append(.plain(", ")) }
-                names.append(.people(slot.title))
+                names += [.people(slot.title), .plain(" (" + count(slot.topics, "topic") + ")")]
             }
             facts.append(names)
         }
         facts.append([.plain("Topics held: \(day.heldTopics.count) of \(day.agendaTopics)")])
-        let over = day.used - day.plannedHeld
-        facts.append([.plain("Time for the topics held: planned " + SummaryTime.duration(day.plannedHeld) + ", used "
-                             + SummaryTime.duration(day.used) + " (" + SummaryTime.signedDuration(over) + ")")])
+        for holding in [TopicHolding.notHeld, .notHeldYet] {
+            let topics = day.topics(holding)
+            guard !topics.isEmpty else { continue }
+            var names: [Inline] = [.plain("Topics " + holding.words + ": ")]
+            for (i, item) in topics.enumerated() {
+                if i > 0 { names.append(.plain(", ")) }
+                names += [.people(item.topic.title), .plain(" ("), .people(item.slot.title), .plain(")")]
+            }
+            facts.append(names)
+        }
+        facts.append([.plain("Time for the topics held: "
+                             + SummaryTime.timing(planned: day.plannedHeld, adjust: day.adjustHeld, used: day.used))])
         facts.append([.plain("Whole agenda: " + SummaryTime.duration(day.agendaPlanned) + " planned")])
-        facts.append([.plain("Overruns: \(day.overruns.count)")])
+        facts.append([.plain("Overruns (past " + SummaryTime.grantedName + "): \(day.overruns.count)")])
+        let takers = day.noteTakers
+        if !takers.isEmpty { facts.append(noteTakers(takers)) }
         blocks.append(.list(facts))
 
         let overruns = day.overruns
         if !overruns.isEmpty {
             blocks.append(.heading(level: 3, [.plain("Overruns")]))
             blocks.append(.list(overruns.map { slot, topic in
-                [.people(topic.title), .plain(" ("), .people(slot.title), .plain("): planned "
-                    + SummaryTime.duration(topic.planned) + ", used " + SummaryTime.duration(topic.used) + ", "
-                    + SummaryTime.duration(topic.overrun) + " over")]
+                [.people(topic.title), .plain(" ("), .people(slot.title), .plain("): "
+                    + SummaryTime.timing(planned: topic.planned, adjust: topic.adjust, used: topic.used))]
             }))
         }
         let actions = day.actionsByOwner
@@ -62,10 +74,9 @@ public enum SummaryLayout {
                 blocks.append(.list(group.actions.map { placed($0) }))
             }
         }
-        let decisions = day.decisions
-        if !decisions.isEmpty {
-            blocks.append(.heading(level: 3, [.plain("Decisions")]))
-            blocks.append(.list(decisions.map { placed($0) }))
+        for (name, notes) in [("Decisions", day.decisions), ("Open questions", day.questions)] where !notes.isEmpty {
+            blocks.append(.heading(level: 3, [.plain(name)]))
+            blocks.append(.list(notes.map { placed($0) }))
         }
         for slot in day.slots {
             appendSlot(slot, context: context, level: 2, standalone: false, to: &blocks)
@@ -78,6 +89,19 @@ public enum SummaryLayout {
     }
 
     static func body(_ note: SummaryNote) -> Inline { .typed(note.body, links: note.links) }
+
+    /// `1 topic`, `4 topics`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
+
+    /// `Notes by: chair (12), ana (2)`: who took the notes, crediting each.
+    static func noteTakers(_ takers: [NoteTaker]) -> [Inline] {
+        var line: [Inline] = [.plain("Notes by: ")]
+        for (i, taker) in takers.enumerated() {
+            if i > 0 { line.append(.plain(", ")) }
+            line += [.people(taker.name), .plain(" (\(taker.notes))")]
+        }
+        return line
+    }
 
     static func appendSlot(_ slot: SlotSummary, context: SummaryContext, level: Int, standalone: Bool,
                            to blocks: inout [Block]) {
@@ -95,15 +119,20 @@ public enum SummaryLayout {
             if let date = slot.date { facts.append([.plain("Date: " + SummaryTime.day(date, zone: zone))]) }
             if let scheduled = SummaryTime.scheduledSpan(slot, zone: zone) { facts.append([.plain("Scheduled: " + scheduled)]) }
             facts.append([.plain("Actual: " + SummaryTime.actualSpan(slot, context: context))])
-            facts.append([.plain("Times in " + zone.identifier)])
+            facts.append([.plain("Times in " + zone.identifier + "; notes are marked with their time into the topic (+mm:ss)")])
             for step in slot.clockSteps {
                 let direction = step.seconds < 0 ? "back" : "forward"
                 facts.append([.plain("The computer's clock was set \(direction) by \(SummaryTime.duration(Int(abs(step.seconds).rounded()))) at "
                                      + SummaryTime.hhmm(step.at, zone: zone) + "; running times were carried over it")])
             }
+            let takers = slot.noteTakers
+            if !takers.isEmpty { facts.append(noteTakers(takers)) }
             blocks.append(.list(facts))
         } else {
-            blocks.append(.paragraph([.plain("Notes of a slot no longer on the agenda.")]))
+            var line: [Inline] = [.plain("Notes of a slot no longer on the agenda, marked with their time into the topic (+mm:ss).")]
+            let takers = slot.noteTakers
+            if !takers.isEmpty { line += [.plain(" ")] + noteTakers(takers) }
+            blocks.append(.paragraph(line))
         }
         for topic in slot.topics {
             appendTopic(topic, level: level + 1, to: &blocks)
@@ -144,13 +173,10 @@ public enum SummaryLayout {
             blocks.append(.list(notes.map { note in
                 switch kind {
                 case .discussion:
-                    return [.plain(SummaryTime.mmss(note.offset) + " "), body(note)]
+                    return [.plain(SummaryTime.offset(note.offset) + " "), body(note)]
                 case .action:
-                    let owners: Inline = note.owners.isEmpty
-                        ? .emphasis([.plain("no owner")])
-                        : .emphasis([.plain(note.owners.count == 1 ? "owner: " : "owners: ")]
-                                    + [.people(note.owners.joined(separator: ", "))])
-                    return [body(note), .plain(" — "), owners]
+                    // Its @names are its owners and are in the text already; only say when there are none.
+                    return note.owners.isEmpty ? [body(note), .plain(" — "), .emphasis([.plain("no owner")])] : [body(note)]
                 case .decision, .question:
                     return [body(note)]
                 }
@@ -158,23 +184,31 @@ public enum SummaryLayout {
         }
     }
 
+    /// Each topic's planned, granted (the chair's `+` and `-`) and used time, and its overrun
+    /// against planned+granted and against the plan alone.
     static func timingTable(_ slot: SlotSummary, zone: TimeZone) -> Block {
+        let none: [Inline] = [.plain("—")]
         var rows: [[[Inline]]] = slot.listedTopics.map { topic in
             [[.people(topic.title)],
              [.plain(topic.started.map { SummaryTime.hhmm($0, zone: zone) } ?? "—")],
              [.plain(SummaryTime.duration(topic.planned))],
-             [.plain(topic.held ? SummaryTime.duration(topic.used) : "—")],
-             [.plain(topic.held ? SummaryTime.signedDuration(topic.overrun) : "—")]]
+             [.plain(SummaryTime.signedDuration(topic.adjust))],
+             topic.held ? [.plain(SummaryTime.duration(topic.used))] : [.plain(topic.holding.words)],
+             topic.held ? [.plain(SummaryTime.signedDuration(topic.overGranted))] : none,
+             topic.held ? [.plain(SummaryTime.signedDuration(topic.overPlan))] : none]
         }
         let held = slot.listedTopics.filter(\.held)
         let heldPlanned = held.reduce(0) { $0 + $1.planned }
+        let heldGranted = held.reduce(0) { $0 + $1.granted }
         let heldUsed = held.reduce(0) { $0 + $1.used }
         rows.append([[.plain("Total")],
                      [.plain(slot.actualStart.map { SummaryTime.hhmm($0, zone: zone) } ?? "—")],
                      [.plain(SummaryTime.duration(slot.planned))],
+                     [.plain(SummaryTime.signedDuration(slot.listedTopics.reduce(0) { $0 + $1.adjust }))],
                      [.plain(SummaryTime.duration(heldUsed))],
-                     [.plain(held.isEmpty ? "—" : SummaryTime.signedDuration(heldUsed - heldPlanned))]])
-        return .table(header: ["Topic", "Started", "Planned", "Used", "Over"],
-                      rightAligned: [false, false, true, true, true], rows: rows)
+                     held.isEmpty ? none : [.plain(SummaryTime.signedDuration(heldUsed - heldGranted))],
+                     held.isEmpty ? none : [.plain(SummaryTime.signedDuration(heldUsed - heldPlanned))]])
+        return .table(header: ["Topic", "Started", "Planned", "Granted", "Used", "Over " + SummaryTime.grantedName, "Over plan"],
+                      rightAligned: [false, false, true, true, true, true, true], rows: rows)
     }
 }

@@ -44,18 +44,44 @@ public struct TopicSummary: Sendable, Equatable {
     public var kind: TopicKind?
     /// Seconds the agenda planned.
     public var planned: Int
-    /// Seconds planned with the chair's adjustments.
+    /// Seconds planned with the chair's `+` and `-` (planned + granted).
     public var granted: Int
     /// Seconds its clock ran.
     public var used: Int
-    public var held: Bool
+    /// Held, not held (skipped with `n`, or its slot is over), or not held yet.
+    public var holding: TopicHolding
+    /// Its clock runs at the summary's instant.
+    public var running: Bool
     public var started: Date?
     public var notes: [SummaryNote]
 
+    public var held: Bool { holding == .held }
+    /// The chair's `+` and `-`: seconds granted on top of the plan (negative when cut).
+    public var adjust: Int { granted - planned }
     /// Seconds used beyond the agenda's plan; negative when it ended early. Zero when not held.
-    public var overrun: Int { held ? used - planned : 0 }
+    public var overPlan: Int { held ? used - planned : 0 }
+    /// Seconds used beyond the plan and what the chair granted: the speaker's own overrun.
+    /// Negative when it ended early; zero when not held.
+    public var overGranted: Int { held ? used - granted : 0 }
 
     public func notes(_ kind: NoteKind) -> [SummaryNote] { notes.filter { $0.kind == kind } }
+}
+
+/// Someone who took notes, and how many of the notes shown are theirs.
+public struct NoteTaker: Sendable, Equatable {
+    public var name: String
+    public var notes: Int
+
+    /// Who took `notes`: most notes first, then by name (case-insensitively).
+    public static func of(_ notes: [SummaryNote]) -> [NoteTaker] {
+        var counts: [String: Int] = [:]
+        for note in notes where !note.by.isEmpty { counts[note.by, default: 0] += 1 }
+        return counts.map { NoteTaker(name: $0.key, notes: $0.value) }.sorted { a, b in
+            if a.notes != b.notes { return a.notes > b.notes }
+            let la = a.name.lowercased(), lb = b.name.lowercased()
+            return la != lb ? la < lb : a.name < b.name
+        }
+    }
 }
 
 /// Where a slot stands at the summary's instant.
@@ -99,31 +125,45 @@ public struct SlotSummary: Sendable, Equatable {
     public var used: Int { topics.reduce(0) { $0 + $1.used } }
     public var held: Bool { actualStart != nil }
     public var noteCount: Int { topics.reduce(0) { $0 + $1.notes.count } }
+    public var noteTakers: [NoteTaker] { NoteTaker.of(topics.flatMap(\.notes)) }
+}
+
+/// A slot of the agenda whose clock never ran.
+public struct SlotNotHeld: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Topics it has on the agenda.
+    public var topics: Int
+    /// Its scheduled end is still to come: it may yet be held.
+    public var yet: Bool
 }
 
 /// The whole microconference so far: an overview, then every slot held or with notes.
 public struct DaySummary: Sendable, Equatable {
     public var context: SummaryContext
     public var slots: [SlotSummary]
-    /// Slots of the agenda neither started nor noted, by id and title.
-    public var notHeld: [(id: String, title: String)]
+    /// Slots of the agenda whose clock never ran (with notes or not), in agenda order.
+    public var notHeld: [SlotNotHeld]
     /// Topics in the whole agenda.
     public var agendaTopics: Int
     /// Seconds the whole agenda plans.
     public var agendaPlanned: Int
 
-    public static func == (a: DaySummary, b: DaySummary) -> Bool {
-        a.context == b.context && a.slots == b.slots && a.agendaTopics == b.agendaTopics
-            && a.agendaPlanned == b.agendaPlanned
-            && a.notHeld.map(\.id) == b.notHeld.map(\.id) && a.notHeld.map(\.title) == b.notHeld.map(\.title)
-    }
-
     public var heldTopics: [TopicSummary] { slots.flatMap(\.listedTopics).filter(\.held) }
-    public var plannedHeld: Int { heldTopics.reduce(0) { $0 + $1.planned } }
-    public var used: Int { slots.reduce(0) { $0 + $1.used } }
-    public var overruns: [(slot: SlotSummary, topic: TopicSummary)] {
-        slots.flatMap { slot in slot.topics.filter { $0.held && $0.overrun > 0 }.map { (slot, $0) } }
+    /// Topics of the slots that ran that were not held (`.notHeld`) or not yet (`.notHeldYet`).
+    public func topics(_ holding: TopicHolding) -> [(slot: SlotSummary, topic: TopicSummary)] {
+        slots.filter(\.held).flatMap { slot in slot.listedTopics.filter { $0.holding == holding }.map { (slot, $0) } }
     }
+    public var plannedHeld: Int { heldTopics.reduce(0) { $0 + $1.planned } }
+    /// The chair's `+` and `-` on the topics held.
+    public var adjustHeld: Int { heldTopics.reduce(0) { $0 + $1.adjust } }
+    public var used: Int { slots.reduce(0) { $0 + $1.used } }
+    /// Topics that used more than planned + granted.
+    public var overruns: [(slot: SlotSummary, topic: TopicSummary)] {
+        slots.flatMap { slot in slot.topics.filter { $0.held && $0.overGranted > 0 }.map { (slot, $0) } }
+    }
+    /// Everyone who took the notes shown, most notes first.
+    public var noteTakers: [NoteTaker] { NoteTaker.of(slots.flatMap { $0.topics.flatMap(\.notes) }) }
 
     /// A note with the slot and topic it belongs to.
     public struct PlacedNote: Sendable, Equatable {
@@ -136,6 +176,9 @@ public struct DaySummary: Sendable, Equatable {
 
     /// Every decision, in agenda order.
     public var decisions: [PlacedNote] { placed(.decision) }
+
+    /// Every open question, in agenda order: what the closing session takes up.
+    public var questions: [PlacedNote] { placed(.question) }
 
     /// Every action, grouped by owner: owners in alphabetical order (case-insensitively), then
     /// the actions nobody owns under a nil owner. An action with two owners is listed under each.

@@ -66,13 +66,14 @@ public enum SummaryTime {
         return two(s / 60) + ":" + two(s % 60)
     }
 
-    /// `20m`, `3m12s`, `0s`; negative values get a minus sign.
-    static func duration(_ seconds: Int) -> String { DurationText.format(seconds) }
+    /// A note's time into its topic, `+09:30`: an offset, never to be read as a clock time.
+    public static func offset(_ seconds: Int) -> String { "+" + mmss(seconds) }
 
-    /// `+3m12s` over, `-1m` under, `0s` on time.
-    static func signedDuration(_ seconds: Int) -> String {
-        seconds > 0 ? "+" + DurationText.format(seconds) : DurationText.format(seconds)
-    }
+    /// `0:20`, `3:12` under ten minutes, `20m`, `23m30s` from ten: `DurationText.readable`.
+    static func duration(_ seconds: Int) -> String { DurationText.readable(seconds) }
+
+    /// `+3:12` over, `-1:00` under, `0:00` on time.
+    static func signedDuration(_ seconds: Int) -> String { DurationText.signed(seconds) }
 
     /// How a slot ended, in words.
     static func endWords(_ cause: SlotEndCause) -> String {
@@ -83,22 +84,43 @@ public enum SummaryTime {
         }
     }
 
-    /// `planned 20m, used 23m12s (3m12s over)`, or `planned 20m, not held`.
-    static func topicTiming(_ topic: TopicSummary) -> String {
-        guard topic.listed else { return "" }
-        var out = "planned " + duration(topic.planned)
-        if topic.granted != topic.planned { out += " (" + duration(topic.granted) + " with the chair's changes)" }
-        guard topic.held else { return out + ", not held" }
-        out += ", used " + duration(topic.used)
-        if topic.overrun > 0 { out += " (" + duration(topic.overrun) + " over)" }
-        else if topic.overrun < 0 { out += " (" + duration(-topic.overrun) + " under)" }
-        return out
+    /// What the planned + granted time is called wherever an overrun is measured against it.
+    static let grantedName = "planned+granted"
+
+    /// `3:30 over planned+granted`, `0:30 under the plan`, `exactly the plan`.
+    static func against(_ difference: Int, _ what: String) -> String {
+        if difference == 0 { return "exactly " + what }
+        return duration(abs(difference)) + (difference > 0 ? " over " : " under ") + what
     }
 
-    /// `13:32–14:17, ended when its time ran out`; `13:32–, running at 13:50`; `not started`.
+    /// Planned, granted and used, and the overrun against both plans when the chair granted time:
+    /// `planned 20m, used 23m30s: 3:30 over the plan`;
+    /// `planned 15m, granted +2:00, used 18m: 1:00 over planned+granted, 3:00 over the plan`.
+    /// `used` is nil for what was not held.
+    static func timing(planned: Int, adjust: Int, used: Int?, running: Bool = false) -> String {
+        var out = "planned " + duration(planned)
+        if adjust != 0 { out += ", granted " + signedDuration(adjust) }
+        guard let used else { return out }
+        out += ", used " + duration(used) + (running ? " so far" : "")
+        let overGranted = used - planned - adjust
+        // A running topic is not under anything yet.
+        if running && overGranted <= 0 { return out }
+        if adjust == 0 { return out + ": " + against(overGranted, "the plan") }
+        return out + ": " + against(overGranted, grantedName) + ", " + against(used - planned, "the plan")
+    }
+
+    /// `planned 20m, used 23m30s: 3:30 over the plan`, or `planned 20m, not held`.
+    static func topicTiming(_ topic: TopicSummary) -> String {
+        guard topic.listed else { return "" }
+        let timing = timing(planned: topic.planned, adjust: topic.adjust, used: topic.held ? topic.used : nil,
+                            running: topic.running)
+        return topic.held ? timing : timing + ", " + topic.holding.words
+    }
+
+    /// `13:32–14:17, ended when its time ran out`; `13:32–, running at 13:50`; `not held yet`.
     static func actualSpan(_ slot: SlotSummary, context: SummaryContext) -> String {
         let zone = context.timeZone
-        guard let start = slot.actualStart else { return "not started" }
+        guard let start = slot.actualStart else { return notHeldWords(slot, asOf: context.asOf) }
         switch slot.state {
         case .ended(let cause):
             let end = slot.actualEnd.map { hhmm($0, zone: zone) } ?? ""
@@ -106,6 +128,12 @@ public enum SummaryTime {
         default:
             return hhmm(start, zone: zone) + "–, running at " + hhmm(context.asOf, zone: zone)
         }
+    }
+
+    /// A slot whose clock never ran: `not held yet` before its scheduled end, else `not held`.
+    static func notHeldWords(_ slot: SlotSummary, asOf: Date) -> String {
+        if case .notStarted = slot.state, let end = slot.scheduledEnd, asOf < end { return TopicHolding.notHeldYet.words }
+        return TopicHolding.notHeld.words
     }
 
     static func scheduledSpan(_ slot: SlotSummary, zone: TimeZone) -> String? {

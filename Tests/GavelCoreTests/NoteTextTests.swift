@@ -11,6 +11,12 @@ import Testing
         ("q: how", .question, "how"),
         ("quick note", .discussion, "quick note"),
         ("dq: not a kind", .discussion, "dq: not a kind"),
+        ("TODO: @ana send the slides", .action, "@ana send the slides"),
+        ("todo:fix the build", .action, "fix the build"),
+        ("AI: @bob review v2", .action, "@bob review v2"),
+        ("ai:  ask the list", .action, "ask the list"),
+        ("aim: higher", .discussion, "aim: higher"),
+        ("todo list is long", .discussion, "todo list is long"),
     ])
     func kinds(text: String, kind: NoteKind, body: String) {
         let parsed = NoteText(text)
@@ -23,5 +29,57 @@ import Testing
         #expect(n.owners == ["alex", "marc.z"])
         #expect(n.links == ["https://lore.kernel.org/kvm/1234"])
         #expect(NoteText("@alex said hi").owners.isEmpty)
+    }
+
+    @Test func todoAndAINamesOwners() {
+        #expect(NoteText("TODO: @ana send the slides").owners == ["ana"])
+        #expect(NoteText("AI: @bob and @carol review").owners == ["bob", "carol"])
+    }
+
+    @Test(arguments: [
+        ("see https://example.com/a_b_(c)", ["https://example.com/a_b_(c)"]),
+        ("see https://example.com/a_b_(c).", ["https://example.com/a_b_(c)"]),
+        ("(see https://example.com/a_b_(c))", ["https://example.com/a_b_(c)"]),
+        ("(see https://example.com/a_b_(c)).", ["https://example.com/a_b_(c)"]),
+        ("(see https://example.com/x)", ["https://example.com/x"]),
+        ("https://en.wikipedia.org/wiki/C_(programming_language), again", ["https://en.wikipedia.org/wiki/C_(programming_language)"]),
+        ("[https://example.com/q?a[0]=1]", ["https://example.com/q?a[0]=1"]),
+        ("\"https://example.com/quoted\"!", ["https://example.com/quoted"]),
+        ("<https://example.com/angle>", ["https://example.com/angle"]),
+        ("https://example.com/((a)b)c)", ["https://example.com/((a)b)c"]),
+        ("two: https://a.example/x, https://b.example/(y);", ["https://a.example/x", "https://b.example/(y)"]),
+    ])
+    func linksKeepTheirBalancedBrackets(text: String, links: [String]) {
+        #expect(NoteText(text).links == links)
+    }
+
+    @Test func linksInAWordOfManyBrackets() {
+        let word = "https://example.com/" + String(repeating: ")", count: 20_000)
+        #expect(NoteText(word).links == ["https://example.com/"])
+        let balanced = "https://example.com/" + String(repeating: "(", count: 20_000) + String(repeating: ")", count: 20_001)
+        #expect(NoteText(balanced).links.first?.count == balanced.count - 1)
+    }
+
+    /// The guide the views show is the table the parser reads: every prefix it lists makes a note
+    /// of its kind, every kind is listed once, and only discussion has no prefix.
+    @Test func theGuideIsWhatIsRead() {
+        #expect(Set(NoteKind.guide.map(\.kind)) == Set(NoteKind.allCases))
+        #expect(NoteKind.guide.count == NoteKind.allCases.count)
+        for entry in NoteKind.guide {
+            #expect(entry.prefixes.isEmpty == (entry.kind == .discussion))
+            #expect(!entry.description.isEmpty && !entry.description.contains("\n"))
+            for prefix in entry.prefixes {
+                #expect(NoteText(prefix + " x").kind == entry.kind, "\(prefix)")
+                #expect(NoteText(prefix.uppercased() + "x").kind == entry.kind, "\(prefix)")
+                #expect(NoteText(prefix + " x").body == "x")
+            }
+        }
+        #expect(NoteKind.action.prefixes == ["action:", "a:", "todo:", "ai:"])
+        #expect(NoteKind.guideLines == [
+            "action: a: todo: ai:  something to do; each @name in it is an owner",
+            "decision: d:          what was decided",
+            "question: q:          an open question, for the closing session",
+            "anything else         discussion: what was said",
+        ])
     }
 }

@@ -23,6 +23,7 @@ import Testing
             .slotEnded(slot: "x86", cause: .lastTopic),
             .summaryStale(slot: "x86"),
             .slotEnded(slot: "mm", cause: .timeUp),
+            .slotEnded(slot: "arm", cause: .lastTopic),
         ])
     }
 
@@ -37,6 +38,27 @@ import Testing
         let json = SummaryFormat.json.day(script.session, at: script.clock.now())
         for note in script.session.notes.values where !note.deleted {
             #expect(json.contains("\"id\": \"\(note.id)\""), "note \(note.id) missing from the JSON summary")
+        }
+    }
+
+    /// The README's summary excerpt is cut from the golden index: every line of it, in order,
+    /// `…` standing for lines left out. Re-recording the golden files without updating the README
+    /// fails here.
+    @Test func theReadmeExcerptIsTheGoldenIndex() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let golden = try String(contentsOf: Golden.folder.appendingPathComponent("index.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```markdown\n# Virtualization Microconference: summary"))
+        let end = try #require(readme.range(of: "\n```\n", range: start.upperBound..<readme.endIndex))
+        let excerpt = readme[readme.index(start.lowerBound, offsetBy: "```markdown\n".count)..<end.lowerBound]
+        let goldenLines = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        var at = 0
+        for line in excerpt.split(separator: "\n", omittingEmptySubsequences: false) where line != "…" && !line.isEmpty {
+            guard let found = goldenLines[at...].firstIndex(of: line) else {
+                Issue.record("README line not in Golden/index.md (in order): \(line)")
+                return
+            }
+            at = found + 1
         }
     }
 

@@ -2,10 +2,11 @@ import Foundation
 import GavelTestSupport
 import GavelCore
 
-/// The example microconference with a scripted morning: two slots held (one ending after its last
-/// topic, one when its time ran out), notes of every kind, an overrun, an edit, a delete, a move to
-/// a topic no longer on the agenda, a note on a slot no longer on the agenda, Unicode and markup
-/// in the notes, and a note added after its slot ended.
+/// The example microconference with a scripted morning: three slots held (ending after their last
+/// topic and when time ran out), notes of every kind by three note-takers, overruns with and
+/// without time granted by the chair, time granted and not used up, a topic skipped with `n`, an
+/// edit, a delete, a move to a topic no longer on the agenda, a note on a slot no longer on the
+/// agenda, Unicode and markup in the notes, and a note added after its slot ended.
 struct ScriptedSession {
     let agenda: Agenda
     let clock: ManualClock
@@ -42,7 +43,7 @@ struct ScriptedSession {
         return id
     }
 
-    /// The whole script; the clock ends at 10:40.
+    /// The whole script; the clock ends at 11:10.
     static func morning() throws -> ScriptedSession {
         var s = try ScriptedSession()
         try s.at("09:00:00", .openSlot(slot: "x86"))
@@ -83,7 +84,20 @@ struct ScriptedSession {
         for event in s.session.dueEvents(at: try time("2012-08-29T10:40", s.agenda.timeZone)) {
             s.effects += s.session.apply(event)
         }
-        s.clock.set(try time("2012-08-29T10:40", s.agenda.timeZone))
+
+        // ARM: the chair grants KVM on ARM five more minutes and it uses three of them (over the
+        // plan, within what was granted); Xen on ARM is skipped with `n` before it starts.
+        try s.at("10:45:00", .openSlot(slot: "arm"))
+        try s.at("10:45:00", .start(slot: "arm", topic: "kvm-arm"))
+        try s.at("10:50:00", .adjust(slot: "arm", topic: "kvm-arm", seconds: 300))
+        try s.note("10:52:00", "arm", "kvm-arm",
+                   "TODO: @marc rebase the vGIC series (see https://en.wikipedia.org/wiki/ARM_(disambiguation)).", by: "ana")
+        try s.note("10:55:20", "arm", "kvm-arm", "q: who maintains the arch timer code?", by: "ana")
+        try s.at("11:08:00", .pause(slot: "arm", topic: "kvm-arm"))
+        try s.at("11:08:10", .next(slot: "arm", topic: "kvm-arm"))
+        try s.note("11:08:15", "arm", "xen-arm", "AI: @stefano send the Xen on ARM slides to the list instead")
+        try s.at("11:08:20", .next(slot: "arm", topic: "xen-arm"))
+        s.clock.set(try time("2012-08-29T11:10", s.agenda.timeZone))
         return s
     }
 }

@@ -28,10 +28,10 @@ import Testing
         #expect(lines.contains("- Room: Sapphire"))
         #expect(lines.contains("- Date: 2012-08-29"))
         #expect(lines.contains("- Scheduled: 13:30–14:15"))
-        #expect(lines.contains("- Actual: not started"))
-        #expect(lines.contains("Speakers: Ann, Bo · planned 20m, not held"))
-        #expect(lines.contains("Lightning talk · Speaker not known · planned 5m, not held"))
-        #expect(lines.contains("| Beta | — | 5m | — | — |"))
+        #expect(lines.contains("- Actual: not held yet"))
+        #expect(lines.contains("Speakers: Ann, Bo · planned 20m, not held yet"))
+        #expect(lines.contains("Lightning talk · Speaker not known · planned 5:00, not held yet"))
+        #expect(lines.contains("| Beta | — | 5:00 | 0:00 | not held yet | — | — |"))
     }
 
     @Test func aRunningSlotSaysSoAndWhen() throws {
@@ -40,7 +40,7 @@ import Testing
         let session = Session(agenda: agenda, events: [SessionEvent(at: start, .start(slot: "x86", topic: "a"))])
         let lines = try Self.lines(session, at: start.addingTimeInterval(600))
         #expect(lines.contains("- Actual: 13:32–, running at 13:42"))
-        #expect(lines.contains("Speakers: Ann, Bo · planned 20m, used 10m (10m under)"))
+        #expect(lines.contains("Speakers: Ann, Bo · planned 20m, used 10m so far"))
         let json = try #require(SummaryFormat.json.slot(session, id: "x86", at: start.addingTimeInterval(600)))
         #expect(json.contains("\"state\": \"running\""))
         #expect(json.contains("\"endCause\": null"))
@@ -56,7 +56,9 @@ import Testing
             SessionEvent(at: start + 1500, .endSlot(slot: "x86", cause: .chair)),
         ])
         let lines = try Self.lines(session, at: start + 1600)
-        #expect(lines.contains("Speakers: Ann, Bo · planned 20m (25m with the chair's changes), used 25m (5m over)"))
+        #expect(lines.contains("Speakers: Ann, Bo · planned 20m, granted +5:00, used 25m: exactly planned+granted, 5:00 over the plan"))
+        // The slot ended before Beta started: it will not be held.
+        #expect(lines.contains("Lightning talk · Speaker not known · planned 5:00, not held"))
         #expect(lines.contains("- Actual: 13:30–13:55, ended by the chair"))
     }
 }
