@@ -80,7 +80,7 @@ for round in $(seq 1 "$rounds"); do
     tm send-keys -t notes -l "$text"
     tm send-keys -t notes Enter
     if [ "$i" -lt "$notes" ]; then
-      wait_for notes "^ +[0-9]+:[0-9]{2} +$text *$" || fail "note '$text' was not shown as saved"
+      wait_for notes "^ +[0-9]+:[0-9]{2} +ada +$text *$" || fail "note '$text' was not shown as saved"
       must+=("$text")
     else
       last="$text"
@@ -90,13 +90,13 @@ for round in $(seq 1 "$rounds"); do
   mode=$((RANDOM % 4))
   case $mode in
     0) # The last note is shown saved, then a line is typed and left alone for 1.5 s.
-       wait_for notes "^ +[0-9]+:[0-9]{2} +$last *$" || fail "note '$last' was not shown as saved"
+       wait_for notes "^ +[0-9]+:[0-9]{2} +ada +$last *$" || fail "note '$last' was not shown as saved"
        must+=("$last")
        draft_expect="r${round} unfinished $(word)"
        tm send-keys -t notes -l "$draft_expect"
        sleep 1.5 ;;
     1) # Killed while typing the next line.
-       wait_for notes "^ +[0-9]+:[0-9]{2} +$last *$" || fail "note '$last' was not shown as saved"
+       wait_for notes "^ +[0-9]+:[0-9]{2} +ada +$last *$" || fail "note '$last' was not shown as saved"
        must+=("$last")
        tm send-keys -t notes -l "r${round} cut $(word)"
        sleep "0.$((RANDOM % 3))$((RANDOM % 10))" ;;
@@ -136,21 +136,21 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=320k tmpfs "$work/full" 2>/dev/n
   wait_for notes "^ note>" || fail "gavel notes did not come up on the small disk"
   tm send-keys -t notes -l "saved before the disk filled"
   tm send-keys -t notes Enter
-  wait_for notes "^ +[0-9]+:[0-9]{2} +saved before the disk filled *$" || fail "the first note was not saved"
+  wait_for notes "^ +[0-9]+:[0-9]{2} +ada +saved before the disk filled *$" || fail "the first note was not saved"
   dd if=/dev/zero of="$work/full/filler" bs=4k 2>/dev/null || true
   full_note=""
   for i in $(seq 1 40); do
     text="on a full disk $i $(printf 'x%.0s' $(seq 1 300))"
     tm send-keys -t notes -l "$text"
     tm send-keys -t notes Enter
-    wait_for notes "^ +[0-9]+:[0-9]{2} +on a full disk $i |the disk is full" || fail "note $i was neither saved nor refused"
-    if screen notes | grep -q "the disk is full"; then full_note="$text"; break; fi
+    wait_for notes "^ +[0-9]+:[0-9]{2} +ada +on a full disk $i |the disk is full" || fail "note $i was neither saved nor refused"
+    if screen notes | grep -q "the disk is full"; then full_note="$text"; full_i=$i; break; fi
   done
   [ -n "$full_note" ] || fail "40 notes fitted on a full 320 KiB disk: the test did not fill it"
   screen notes | grep -qE "^ note> .*x{20}" || fail "the refused note is not in the line any more"
   rm -f "$work/full/filler"
   tm send-keys -t notes Enter
-  wait_for notes "^ +[0-9]+:[0-9]{2} +${full_note:0:30}" || fail "the refused note was not saved once there was room"
+  wait_for notes "^ +[0-9]+:[0-9]{2} +ada +on a full disk $full_i( |$)" || fail "the refused note was not saved once there was room"
   [ "$(sql "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = 'saved before the disk filled'")" = 1 ] \
     || fail "the note saved before the disk filled is gone"
   [ "$(sql "$work/full/track.gavel" "SELECT count(*) FROM event WHERE text = '$full_note'")" = 1 ] \

@@ -65,10 +65,10 @@ wait_text "note> 会議 ✓ e2e note"
 "${T[@]}" send-keys -t e2e Enter
 # Listed with its time into the topic (mm:ss), and the note line empty again.
 for _ in $(seq 50); do
-    screen e2e | grep -qE '^ +00:0[0-9] 会議 ✓ e2e note' && break
+    screen e2e | grep -qE '^ +00:0[0-9] e2e 会議 ✓ e2e note' && break
     sleep 0.1
 done
-screen e2e | grep -qE '^ +00:0[0-9] 会議 ✓ e2e note' || fail "the note is not listed with its mm:ss"
+screen e2e | grep -qE '^ +00:0[0-9] e2e 会議 ✓ e2e note' || fail "the note is not listed with its mm:ss and author"
 screen e2e | grep -qE '^ Tab: type a note *$' || fail "the note line was not cleared, or it kept the keys after Enter"
 echo "ok: note with wide characters saved and listed; Enter gave the chair its keys back"
 

@@ -86,7 +86,7 @@ if [ ${#unprivileged[@]} -gt 0 ]; then
   tm new-window -d -t fault -n maker "exec '$gavel' run '$ro2/track.toml' --slot fast --by chair"
   wait_for maker "READY" 10 || fail "the chair console did not come up to make a session"
   tm send-keys -t maker Tab; tm send-keys -t maker -l "kept note"; tm send-keys -t maker Enter
-  wait_for maker "00:00 kept note" || fail "the note to keep was not saved"
+  wait_for maker "00:00 chair kept note" || fail "the note to keep was not saved"
   tm send-keys -t maker q
   for _ in $(seq 100); do tm list-windows -F '#{window_name}' | grep -qx maker || break; sleep 0.05; done
   chmod 444 "$ro2"/track.*; chmod 555 "$ro2"
@@ -121,13 +121,13 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null; 
   tm new-window -d -t fault -n disk "exec '$gavel' notes '$work/disk.toml' --session '$db' --by ada"
   wait_for disk "^ note>" 10 || fail "gavel notes did not come up on the small disk"
   tm send-keys -t disk -l "saved before the disk filled"; tm send-keys -t disk Enter
-  wait_for disk "00:00 saved before the disk filled" || fail "the first note was not saved"
+  wait_for disk "00:00 ada saved before the disk filled" || fail "the first note was not saved"
   dd if=/dev/zero of="$full/filler" bs=4k 2>/dev/null || true
   refused=""
   for i in $(seq 1 40); do
     text="full disk note $i $(printf 'y%.0s' $(seq 1 400))"
     tm send-keys -t disk -l "$text"; tm send-keys -t disk Enter
-    wait_for disk "00:00 full disk note $i |could not save|disk is full|No space" 5 || fail "note $i was neither saved nor refused"
+    wait_for disk "00:00 ada full disk note $i |could not save|disk is full|No space" 5 || fail "note $i was neither saved nor refused"
     if screen disk | grep -qE "could not save|disk is full|No space"; then refused="$i"; break; fi
   done
   [ -n "$refused" ] || fail "40 long notes fitted on a full 256 KiB disk: the disk did not fill"
@@ -146,7 +146,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null; 
   tm new-window -d -t fault -n disk2 "exec '$gavel' notes '$work/disk.toml' --session '$db' --by ada"
   wait_for disk2 "^ note>" 10 || fail "gavel notes did not come up after the disk was freed"
   tm send-keys -t disk2 -l "saved after room was made"; tm send-keys -t disk2 Enter
-  wait_for disk2 "00:00 saved after room was made" || fail "no note could be saved after freeing space"
+  wait_for disk2 "00:00 ada saved after room was made" || fail "no note could be saved after freeing space"
   echo "fault.disk_full: refused at note $refused with the note kept in the line; $saved notes intact; integrity ok"
   tm kill-window -t disk2
 else
@@ -175,7 +175,7 @@ one_round() { # ROUND
   done
   [ -n "$start_at" ] || fail "round $r: the start was not recorded"
   tm send-keys -t "$w" -l "r$r saved note"; tm send-keys -t "$w" Enter
-  wait_for "$w" "00:0[0-9] r$r saved note" || fail "round $r: the note was not shown as saved"
+  wait_for "$w" "00:0[0-9] chair r$r saved note" || fail "round $r: the note was not shown as saved"
   # Kill between 0.4 s before and 0.3 s after the slot's end, most often within 60 ms of it,
   # where the end is recorded and the summary written; sometimes right after an Enter.
   deadline=$(echo "$start_at + 6" | bc -l)

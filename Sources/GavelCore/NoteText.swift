@@ -26,10 +26,10 @@ extension NoteKind {
     /// Every kind, in the order to show them, with its prefixes and a one-line description.
     public static let guide: [NoteKindGuide] = [
         NoteKindGuide(kind: .action, prefixes: ["action:", "a:", "todo:", "ai:"],
-                      description: "something to do; each @name in it is an owner"),
+                      description: "to do; each @name owns it"),
         NoteKindGuide(kind: .decision, prefixes: ["decision:", "d:"], description: "what was decided"),
         NoteKindGuide(kind: .question, prefixes: ["question:", "q:"],
-                      description: "an open question, for the closing session"),
+                      description: "open, for the closing session"),
         NoteKindGuide(kind: .discussion, prefixes: [], description: "discussion: what was said"),
     ]
 

@@ -24,9 +24,19 @@ public protocol SessionLog: AnyObject {
     /// Consumes the readiness of `changeDescriptor`; true when another process may have recorded
     /// something since this one last read or wrote.
     func acknowledgeChange() -> Bool
+    /// Keeps the log's files whole, once per loop turn; cheap.
+    func maintain() throws
+    /// What the log did by itself that the user should hear about (its files rebuilt, its
+    /// permissions tightened), once each; nil when nothing.
+    func takeNotice() -> String?
 }
 
 extension SessionLog {
+    /// Keeps the log's files whole, once per loop turn (see `SessionStore.maintain`); cheap.
+    public func maintain() throws {}
+    /// What the log did by itself that the user should hear about, once each; nil when nothing.
+    public func takeNotice() -> String? { nil }
+
     /// Appends `events` as they are, after handing over (and dropping) nothing: for tools and
     /// tests that write a session, not for views that keep one in step.
     public func transact(_ decide: ([SessionEvent]) throws -> [SessionEvent]) throws -> [SessionEvent] {

@@ -14,14 +14,12 @@ public struct Snapshot: Sendable, Equatable {
     public var slotRemaining: Int
     /// The same, exact.
     public var slotRemainingExact: TimeInterval
-    /// The slot's time left as the views show it: whole minutes (rounded up) until its last
-    /// minute, then whole seconds (rounded up). Everything judged on the slot's time uses this,
-    /// so it changes exactly when the shown time does.
+    /// The slot's time left as the views show it (`DurationText.left`): whole seconds under ten
+    /// minutes, whole minutes rounded down from ten, so it never reads more than is left.
+    /// Everything judged on the slot's time uses this, so it changes exactly when the text does.
     public var slotShown: Int { Snapshot.shownSlotSeconds(slotRemainingExact) }
 
-    public static func shownSlotSeconds(_ remaining: TimeInterval) -> Int {
-        remaining > 60 ? Int((remaining / 60).rounded(.up)) * 60 : Int(remaining.rounded(.up))
-    }
+    public static func shownSlotSeconds(_ remaining: TimeInterval) -> Int { DurationText.leftShown(remaining) }
     /// Seconds the unfinished topics still plan to use.
     public var plannedRemaining: Int
     /// When the plan no longer fits the slot: the seconds each unfinished topic can have.

@@ -87,6 +87,12 @@ public final class AppModel {
             state.message = .init("could not read or record the session: \(error)", isError: true)
         }
         if let due = draftDue, uptime >= due { saveDraft() }
+        do {
+            try live.log.maintain()
+        } catch {
+            state.message = .init("the session file needs attention: \(error)", isError: true)
+        }
+        if let notice = live.log.takeNotice() { state.message = .init(notice, isError: false) }
         for notice in effects.takeNotices() { state.message = notice }
         let snapshot = snapshot(at: now)
         let frame = makeFrame(snapshot, at: now, width: width, height: height)

@@ -44,7 +44,7 @@ enum ChairView {
                 // The slot's end comes before the topic's: the speaker sees it; so does the chair.
                 buffer.write("slot ends in " + snapshot.slotClockText, x: tx, y: ty, style: theme.style(.urgent, bold: true))
             } else {
-                let planned = "planned " + DurationText.format(status.planned) + (status.topic.kind == .lightning ? " (lightning)" : "")
+                let planned = "planned " + DurationText.readable(status.planned) + (status.topic.kind == .lightning ? " (lightning)" : "")
                 buffer.write(planned, x: tx, y: ty, style: theme.style(.text, dim: true))
             }
             if let note = status.topic.note, ty + 1 < y + font.height {
@@ -88,14 +88,15 @@ enum ChairView {
         let marker: String
         let right: String
         var style = theme.style(.text)
-        if status.isFinished && !(isCurrent && !snapshot.hasEnded) {
-            if status.hasStarted {
+        let holding = snapshot.holding(ofTopicAt: index)
+        if status.isFinished && !(isCurrent && !snapshot.hasEnded) || (holding == .notHeld && !isCurrent) {
+            if holding == .held {
                 marker = frame.glyphs.done
-                right = "\(ClockText.minutes(status.usedSeconds))m of \(ClockText.minutes(status.planned))m"
+                right = DurationText.used(status.usedSeconds, of: status.planned)
             } else {
-                // Passed over without starting: the summary says "not held" too.
+                // Passed over without starting: the summary says "not held" too (TopicHolding).
                 marker = " "
-                right = "not held"
+                right = TopicHolding.notHeld.words
             }
             style = theme.style(.text, dim: true)
         } else if isCurrent {
@@ -105,7 +106,7 @@ enum ChairView {
             style = theme.style(Theme.role(of: status.phase), bold: true)
         } else {
             marker = " "
-            right = "\(ClockText.minutes(status.planned))m"
+            right = DurationText.readable(status.planned)
         }
         let rightWidth = 22
         buffer.write(marker, x: 1, y: y, style: style)
@@ -138,7 +139,7 @@ enum ChairView {
         x += buffer.write(String(repeating: frame.glyphs.barEmpty, count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
         // Whole minutes until the last minute, then seconds: the shown time and all judged on it
         // change together (see `Snapshot.slotShown`).
-        let remainingText = left >= 0 ? "\(Screen.slotLeft(snapshot)) left of \(DurationText.format(length))" : "over"
+        let remainingText = left >= 0 ? DurationText.remaining(snapshot.slotShown, of: length) : "over"
         x += buffer.write("  " + remainingText, x: x, y: y, style: theme.style(snapshot.slotShown <= 60 ? .urgent : .text,
                                                                               bold: snapshot.slotShown <= 60))
         if let share = snapshot.fairShare {

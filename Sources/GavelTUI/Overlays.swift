@@ -11,8 +11,7 @@ enum Overlays {
                 let slot = state.slot
                 let what: String = switch state.progress {
                 case .notStarted: slot.start.map { "not started, at " + LocalTime.hhmm($0, zone: zone) } ?? "not started"
-                case .running(let left):
-                    "\(frame.glyphs.running) running, " + (left > 60 ? "\(left / 60) min left" : "0:\(left < 10 ? "0" : "")\(left) left")
+                case .running(let left): "\(frame.glyphs.running) running, " + DurationText.left(left) + " left"
                 case .ended(let at, _): "\(frame.glyphs.done) ended \(LocalTime.hhmm(at, zone: zone))"
                 }
                 return TerminalText.escaped(slot.title) + "  (" + DurationText.format(slot.length) + ")  " + what
@@ -72,18 +71,29 @@ enum Overlays {
             for b in fresh { rows.append(HelpRow(keys: b.label, text: b.help)) }
         }
         if role.writesNotes {
-            rows.append(HelpRow(keys: "", text: "Kinds of note"))
-            rows.append(HelpRow(keys: "a: action:", text: "an action; @name owns it"))
-            rows.append(HelpRow(keys: "d: decision:", text: "a decision"))
-            rows.append(HelpRow(keys: "q: question:", text: "an open question"))
+            rows.append(HelpRow(keys: "", text: "A note starts with"))
+            for kind in NoteKind.guide where !kind.prefixes.isEmpty {
+                rows.append(HelpRow(keys: kind.prefixText, text: kind.description))
+            }
         }
         return rows
     }
 
     static func help(_ frame: Frame, page: Int, state: inout ViewState, into buffer: inout Buffer) {
         let rows = helpRows(role: frame.state.role)
-        let labelWidth = rows.filter { !$0.isHeading }.map { TextWidth.of($0.keys) }.max() ?? 0
-        let rowWidth = rows.map { $0.isHeading ? TextWidth.of($0.text) : labelWidth + 2 + TextWidth.of($0.text) }.max() ?? 40
+        // Each section lines its texts up after its own widest key.
+        var labelWidths: [Int] = []
+        var current = 0
+        for row in rows.reversed() {
+            if row.isHeading { labelWidths.append(current); current = 0 } else { current = max(current, TextWidth.of(row.keys)) }
+        }
+        labelWidths.reverse()
+        var section = -1
+        let widths: [Int] = rows.map { row in
+            if row.isHeading { section += 1; return 0 }
+            return labelWidths[max(0, section)]
+        }
+        let rowWidth = zip(rows, widths).map { row, label in row.isHeading ? TextWidth.of(row.text) : label + 2 + TextWidth.of(row.text) }.max() ?? 40
         // As many columns of the widest row as the screen holds (at most two), then pages.
         let usable = buffer.width - 4
         let columns = usable >= rowWidth * 2 + 2 ? 2 : 1
@@ -93,12 +103,12 @@ enum Overlays {
         let pages = max(1, (rows.count + perPage - 1) / perPage)
         state.helpPages = pages
         let page = min(page, pages - 1)
-        let pageRows = Array(rows.dropFirst(page * perPage).prefix(perPage))
+        let pageRows = Array(zip(rows, widths).dropFirst(page * perPage).prefix(perPage))
         let height = min(perColumn, pageRows.count)
         let title = pages == 1 ? "Help (any key closes)"
             : page + 1 < pages ? "Help \(page + 1)/\(pages) (space: more)" : "Help \(page + 1)/\(pages) (any key closes)"
         let inner = box(title: title, width: columns * columnWidth + (columns - 1) * 2, height: height, frame: frame, into: &buffer)
-        for (i, row) in pageRows.enumerated() {
+        for (i, (row, labelWidth)) in pageRows.enumerated() {
             let column = i / perColumn, line = i % perColumn
             guard line < inner.h else { continue }
             let x = inner.x + column * (columnWidth + 2), y = inner.y + line

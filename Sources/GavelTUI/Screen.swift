@@ -157,11 +157,13 @@ public enum Screen {
         let theme = frame.theme
         if frame.notes.isEmpty {
             buffer.write("no notes yet", x: x, y: top, style: theme.style(.text, dim: true))
-            if frame.state.role.writesNotes, rows > 1 {
-                writeClipped("kinds: a: action (@name owns it) " + frame.glyphs.dot + " d: decision " + frame.glyphs.dot
-                             + " q: question " + frame.glyphs.dot + " todo: " + frame.glyphs.dot + " anything else: discussion",
-                             into: &buffer, x: x, y: top + 1, width: buffer.width - x - 1, style: theme.style(.text, dim: true),
-                             glyphs: frame.glyphs)
+            if frame.state.role.writesNotes, rows > 2 {
+                // What to type first, from the same guide the notes are read with.
+                buffer.write("a note starts with:", x: x, y: top + 1, style: theme.style(.text, dim: true))
+                for (i, line) in NoteKind.guideLines.prefix(rows - 2).enumerated() {
+                    writeClipped(line, into: &buffer, x: x + 2, y: top + 2 + i, width: buffer.width - x - 3,
+                                 style: theme.style(.text, dim: true), glyphs: frame.glyphs)
+                }
             }
             return
         }
@@ -310,11 +312,7 @@ public enum Screen {
     }
 
     /// The slot's time left as shown: whole minutes, then m:ss in its last minute.
-    static func slotLeft(_ snapshot: Snapshot) -> String {
-        let shown = max(0, snapshot.slotShown)
-        if shown > 60 { return "\(shown / 60) min" }
-        return "\(shown / 60):" + (shown % 60 < 10 ? "0" : "") + "\(shown % 60)"
-    }
+    static func slotLeft(_ snapshot: Snapshot) -> String { DurationText.left(max(0, snapshot.slotShown)) }
 
     /// Whether overtime's flash is in its "on" half now: odd seconds past zero, when the theme flashes.
     static func flashOn(_ status: TopicStatus, theme: Theme) -> Bool {

@@ -33,8 +33,7 @@ public enum WakePlan {
 
     /// Seconds until `Snapshot.shownSlotSeconds` changes, from `remaining` (> 0) seconds left.
     static func untilShownSlotChanges(_ remaining: TimeInterval) -> TimeInterval {
-        if remaining > 60 { return remaining - ((remaining / 60).rounded(.up) - 1) * 60 }
-        return remaining - (remaining.rounded(.up) - 1)
+        DurationText.secondsUntilLeftChanges(remaining)
     }
 
     static func nextMinute(after now: Date) -> Date {

@@ -76,9 +76,9 @@ import Testing
         }
         #expect(NoteKind.action.prefixes == ["action:", "a:", "todo:", "ai:"])
         #expect(NoteKind.guideLines == [
-            "action: a: todo: ai:  something to do; each @name in it is an owner",
+            "action: a: todo: ai:  to do; each @name owns it",
             "decision: d:          what was decided",
-            "question: q:          an open question, for the closing session",
+            "question: q:          open, for the closing session",
             "anything else         discussion: what was said",
         ])
     }
