@@ -9,15 +9,19 @@ public struct Agenda: Sendable, Equatable {
     public var timeZone: TimeZone
     public var defaults: Defaults
     public var slots: [Slot]
+    /// Ids that changed while the session ran, old to new (`[renamed]`): events naming an old id
+    /// count for the new one.
+    public var renamed: [String: String]
 
     public init(title: String, event: String? = nil, room: String? = nil, timeZone: TimeZone = .current,
-                defaults: Defaults = Defaults(), slots: [Slot]) {
+                defaults: Defaults = Defaults(), slots: [Slot], renamed: [String: String] = [:]) {
         self.title = title
         self.event = event
         self.room = room
         self.timeZone = timeZone
         self.defaults = defaults
         self.slots = slots
+        self.renamed = renamed
     }
 
     public struct Defaults: Sendable, Equatable {

@@ -101,7 +101,7 @@ public struct TableReader {
     }
 
     mutating func agenda(_ root: TOML.Table, defaultTimeZone: TimeZone) -> Agenda? {
-        checkKeys(root, name: "", allowed: ["title", "event", "room", "timezone", "defaults", "slot"])
+        checkKeys(root, name: "", allowed: ["title", "event", "room", "timezone", "defaults", "slot", "renamed"])
         let title = string(root, "title", required: true)
         let event = string(root, "event")
         let room = string(root, "room")
@@ -138,8 +138,36 @@ public struct TableReader {
             error(root, nil, "the agenda has no slots; add at least one [[slot]] with its [[slot.topic]] entries")
         }
         checkUniqueIDs(slots)
+        let renamed = readRenamed(root, slots: slots.map(\.0))
         guard let title else { return nil }
-        return Agenda(title: title, event: event, room: room, timeZone: zone, defaults: defaults, slots: slots.map(\.0))
+        return Agenda(title: title, event: event, room: room, timeZone: zone, defaults: defaults, slots: slots.map(\.0),
+                      renamed: renamed)
+    }
+
+    /// `[renamed]`: `old-id = "new-id"` for each slot or topic whose id changed while the session
+    /// ran (a title given later, from which the id is derived), so its clock and notes follow it.
+    mutating func readRenamed(_ root: TOML.Table, slots: [Slot]) -> [String: String] {
+        guard let value = root["renamed"] else { return [:] }
+        guard let table = value.table else {
+            error(root, "renamed", "\"renamed\" must be a table: [renamed] with old-id = \"new-id\" lines")
+            return [:]
+        }
+        let slotIDs = Set(slots.map(\.id)), topicIDs = Set(slots.flatMap { $0.topics.map(\.id) })
+        var out: [String: String] = [:]
+        for key in table.keys.sorted() {
+            guard let new = table[key]?.string else {
+                error(table, key, "renamed.\(key) must be the new id as a string, e.g. \(key) = \"new-id\"")
+                continue
+            }
+            if slotIDs.contains(key) || topicIDs.contains(key) {
+                error(table, key, "\"\(key)\" is still an id on the agenda; [renamed] maps ids that are gone to the ones they became")
+            } else if !slotIDs.contains(new) && !topicIDs.contains(new) {
+                error(table, key, "renamed.\(key) = \"\(new)\": no slot or topic has the id \"\(new)\"")
+            } else {
+                out[key] = new
+            }
+        }
+        return out
     }
 
     mutating func readDefaults(_ table: TOML.Table) -> Agenda.Defaults {

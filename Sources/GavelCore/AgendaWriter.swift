@@ -39,6 +39,10 @@ public enum AgendaWriter {
                 if let warn = topic.warn { out += "  warn = \(durations(warn))\n" }
             }
         }
+        if !agenda.renamed.isEmpty {
+            out += "\n[renamed]\n"
+            for key in agenda.renamed.keys.sorted() { out += "\(quoted(key)) = \(quoted(agenda.renamed[key] ?? ""))\n" }
+        }
         return out
     }
 

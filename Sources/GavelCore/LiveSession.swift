@@ -59,6 +59,15 @@ public final class LiveSession {
         return effects
     }
 
+    /// Folds every event again over `agenda` (its file changed): ids the chair renamed, titles,
+    /// lengths all take effect at once. Returns the summaries to write again: every slot that
+    /// ended shows the agenda as it now is.
+    public func replaceAgenda(_ agenda: Agenda) throws -> [Session.Effect] {
+        let events = try log.allEvents()
+        session = Session(agenda: agenda, events: events)
+        return agenda.slots.compactMap { slot in session.runs[slot.id]?.ended != nil ? .summaryStale(slot: slot.id) : nil }
+    }
+
     /// The bookkeeping of one loop turn at `now`: reads the log when `readLog` (another process
     /// rang, or it is time to look), then, for a view that records, records a step of the wall
     /// clock and what time alone caused by `now` (a slot's time running out) — each once,

@@ -24,13 +24,24 @@ public struct Session: Sendable {
     /// The wall clock minus the boot-time clock on the boot that recorded last: steps are told
     /// against it, so every process on the machine agrees on what is a step and what was counted.
     public internal(set) var clockBase: ClockBase?
+    /// Topic ids the events named (after `[renamed]`): a topic on the agenda none names is what a
+    /// lost id probably became.
+    public internal(set) var namedTopicIDs: Set<String> = []
     /// Each author's note changes that `u` can take back, oldest first.
     var undoSteps: [String: [UndoStep]] = [:]
 
+    /// Every topic id on the agenda, for telling which ids in events are not on it.
+    let topicIDs: Set<String>
+
     public init(agenda: Agenda, events: [SessionEvent] = []) {
         self.agenda = agenda
+        topicIDs = Set(agenda.slots.flatMap { $0.topics.map(\.id) })
         for event in events { apply(event) }
     }
+
+    /// An id as the agenda knows it: itself when on the agenda, else what `[renamed]` says it became.
+    func current(slot id: String) -> String { agenda.slot(id: id) != nil ? id : agenda.renamed[id] ?? id }
+    func current(topic id: String) -> String { topicIDs.contains(id) ? id : agenda.renamed[id] ?? id }
 
     /// A slot's progress.
     public struct SlotRun: Sendable, Equatable {
@@ -95,14 +106,29 @@ public struct Session: Sendable {
     public mutating func apply(_ event: SessionEvent) -> [Effect] {
         eventCount += 1
         let t = event.at
-        switch event.action {
+        let action = agenda.renamed.isEmpty ? event.action
+            : event.action.mappingIDs(slot: { current(slot: $0) }, topic: { current(topic: $0) })
+        _ = action.mappingIDs(slot: { $0 }, topic: { namedTopicIDs.insert($0); return $0 })
+        switch action {
         case .openSlot(let slot):
             if agenda.slot(id: slot) != nil { openedSlot = slot }
             return []
 
         case .start(let slotID, let topicID):
-            guard let slot = agenda.slot(id: slotID), let index = slot.topicIndex(id: topicID),
-                  liveRun(slotID, at: t) else { return [] }
+            guard let slot = agenda.slot(id: slotID), liveRun(slotID, at: t) else { return [] }
+            guard let index = slot.topicIndex(id: topicID) else {
+                // A topic no longer on the agenda (renamed, and not yet in [renamed]): its slot's
+                // clock still started then, so the slot's time is not lost with it.
+                var run = runs[slotID] ?? SlotRun()
+                if run.topics[topicID]?.firstStart == nil {
+                    var ghost = TopicRun()
+                    ghost.start(at: t)
+                    ghost.stop(at: t)
+                    run.topics[topicID] = ghost
+                    runs[slotID] = run
+                }
+                return []
+            }
             // One topic runs in the whole session: starting one stops any other, in any slot.
             stopRunningTopics(at: t)
             var run = runs[slotID] ?? SlotRun()

@@ -77,6 +77,23 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             }
         }
 
+        /// The same action with its slot and topic ids passed through `slot` and `topic`.
+        public func mappingIDs(slot: (String) -> String, topic: (String) -> String) -> Action {
+            switch self {
+            case .openSlot(let s): .openSlot(slot: slot(s))
+            case .start(let s, let t): .start(slot: slot(s), topic: topic(t))
+            case .pause(let s, let t): .pause(slot: slot(s), topic: topic(t))
+            case .adjust(let s, let t, let seconds): .adjust(slot: slot(s), topic: topic(t), seconds: seconds)
+            case .next(let s, let t): .next(slot: slot(s), topic: topic(t))
+            case .previous(let s, let t): .previous(slot: slot(s), topic: topic(t))
+            case .endSlot(let s, let cause): .endSlot(slot: slot(s), cause: cause)
+            case .extendSlot(let s, let seconds): .extendSlot(slot: slot(s), seconds: seconds)
+            case .noteAdded(let id, let s, let t, let text, let by): .noteAdded(id: id, slot: slot(s), topic: topic(t), text: text, by: by)
+            case .noteMoved(let id, let s, let t, let undo): .noteMoved(id: id, slot: slot(s), topic: topic(t), undo: undo)
+            default: self
+            }
+        }
+
         public var isNoteAction: Bool {
             switch self {
             case .noteAdded, .noteEdited, .noteDeleted, .noteRestored, .noteMoved: true

@@ -13,6 +13,9 @@ public protocol SessionLog: AnyObject {
     func transact(clearingDraft: Bool, _ decide: ([SessionEvent]) throws -> [SessionEvent]) throws -> [SessionEvent]
     /// Events recorded since the last hand-over, by any process, in the log's order.
     func newEvents() throws -> [SessionEvent]
+    /// Every event from the first, in the log's order (to fold them again over a changed
+    /// agenda); what follows comes from `newEvents`.
+    func allEvents() throws -> [SessionEvent]
     /// Keeps this view's unfinished note line, so a crash loses at most the last moment of it.
     func saveDraft(_ draft: Draft) throws
     /// This view's draft from before: the one its terminal left, else one that a view of the same

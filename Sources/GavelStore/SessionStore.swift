@@ -227,6 +227,19 @@ public final class SessionStore: SessionLog {
         return batch.events
     }
 
+    public func allEvents() throws -> [SessionEvent] {
+        let batch: (events: [SessionEvent], lastID: Int64?)
+        do {
+            batch = try files.reading { db in try self.readEvents(db, after: 0) }
+        } catch let error as SessionStoreError {
+            throw error
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+        lastSeenID = batch.lastID ?? 0
+        return batch.events
+    }
+
     /// Events after row `id`, in order; refuses, consuming nothing, an event it cannot read.
     private func readEvents(_ db: Database, after id: Int64) throws -> (events: [SessionEvent], lastID: Int64?) {
         let rows = try Row.fetchAll(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [id])

@@ -67,6 +67,8 @@ public final class App {
         let clock = model.live.clock
         let changeFD = model.live.log.changeDescriptor
         let noticeFD = model.effects.noticeDescriptor
+        let agendaFD = model.agendaSource?.descriptor
+        var agendaChanged = false
         var input: [InputEvent] = []
         var changed = true
         var lastRead = -TimeInterval.infinity
@@ -74,6 +76,10 @@ public final class App {
             let now = clock.now(), uptime = clock.uptime()
             let readLog = changed || changeFD == nil || uptime - lastRead >= Self.resyncInterval
             if readLog { lastRead = uptime; changed = false }
+            if agendaChanged {
+                agendaChanged = false
+                model.reloadAgenda(at: now)
+            }
             let (turn, outcome) = self.turn(input: input, now: now, uptime: uptime, readLog: readLog)
             input = []
             switch outcome {
@@ -99,6 +105,7 @@ public final class App {
                 if let signals { fds.append(pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)) }
                 if let changeFD { fds.append(pollfd(fd: changeFD, events: Int16(POLLIN), revents: 0)) }
                 if let noticeFD { fds.append(pollfd(fd: noticeFD, events: Int16(POLLIN), revents: 0)) }
+                if let agendaFD { fds.append(pollfd(fd: agendaFD, events: Int16(POLLIN), revents: 0)) }
                 let ready = poll(&fds, nfds_t(fds.count), ms)
                 wakeUps += 1
                 if ready == 0 { break }
@@ -128,7 +135,10 @@ public final class App {
                 if fds[0].revents != 0 { input += terminal.readInput() }
                 // The background writer said something (a summary written, or not): show it.
                 let noticed = fds.contains { $0.fd == noticeFD && $0.revents != 0 }
-                if !input.isEmpty || noticed || changed || clock.uptime() - waited >= timeout { break }
+                if fds.contains(where: { $0.fd == agendaFD && $0.revents != 0 }), model.agendaSource?.acknowledge() == true {
+                    agendaChanged = true
+                }
+                if !input.isEmpty || noticed || changed || agendaChanged || clock.uptime() - waited >= timeout { break }
             }
         }
     }

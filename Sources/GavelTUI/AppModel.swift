@@ -17,6 +17,8 @@ public final class AppModel {
     let loadTheme: (String) -> Theme?
     /// Performs the engine's effects (summaries) off the loop.
     public let effects: EffectSink
+    /// Where the agenda is read again when its file changes; nil when it is not watched.
+    public var agendaSource: AgendaSource?
     /// Typing changed the draft since it was last kept.
     public private(set) var draftDirty = false
     /// The boot-time instant by which a dirty draft is kept.
@@ -129,6 +131,43 @@ public final class AppModel {
     /// The frame at `now`, drawn (for tests and tools; the loop uses `step`).
     public func render(at now: Date, width: Int, height: Int) -> Buffer {
         Screen.render(makeFrame(snapshot(at: now), at: now, width: width, height: height), state: &viewState)
+    }
+
+    // MARK: - The agenda
+
+    /// Reads the agenda again after its file changed, at the turn's instant: everything takes the
+    /// new ids, titles and lengths; a file that does not parse leaves the last good agenda and
+    /// says why (on screens that record; the speaker's shows nothing of it).
+    public func reloadAgenda(at now: Date) {
+        guard let source = agendaSource else { return }
+        switch source.load() {
+        case .failure(let error):
+            if state.role.records {
+                state.message = .init("agenda not reloaded, the last good one stays: \(error.message)", isError: true)
+            }
+        case .success(let agenda):
+            guard agenda != session.agenda else { return }
+            do {
+                deliver(try live.replaceAgenda(agenda), at: now)
+                memo = nil
+                notesMemo = nil
+                if let id = state.selectedNote, session.notes[id] == nil { state.selectedNote = nil }
+                if state.role.records { state.message = .init("agenda reloaded", isError: false) }
+                announceOrphans()
+            } catch {
+                state.message = .init("could not read the session again: \(error)", isError: true)
+            }
+        }
+    }
+
+    /// Says, on a screen that records, which ids of the session the agenda lost (the first, and
+    /// how many), with the `[renamed]` line that maps it.
+    public func announceOrphans() {
+        guard state.role.records else { return }
+        let orphans = session.orphans
+        guard let first = orphans.first else { return }
+        let more = orphans.count > 1 ? " (and \(orphans.count - 1) more: gavel check --session)" : ""
+        state.message = .init(first.message + more, isError: true)
     }
 
     // MARK: - Drafts

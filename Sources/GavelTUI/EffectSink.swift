@@ -29,3 +29,19 @@ public final class CollectingSink: EffectSink, @unchecked Sendable {
     public var noticeDescriptor: Int32? { nil }
     public func finish() {}
 }
+
+/// Where a running view reads its agenda again when the file changes. A change that does not
+/// parse keeps the last good agenda; the error (FILE:LINE: what is wrong) is shown instead.
+public protocol AgendaSource: AnyObject {
+    /// Readable when the file may have changed.
+    var descriptor: Int32 { get }
+    /// Consumes the readiness; true when the file itself changed.
+    func acknowledge() -> Bool
+    /// The agenda as the file now has it, or what is wrong with it.
+    func load() -> Result<Agenda, AgendaSourceError>
+}
+
+public struct AgendaSourceError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelStore
 import GavelTerminalText
 
 /// `gavel check AGENDA`: validate an agenda and print its plan.
@@ -17,9 +18,36 @@ struct Check: ParsableCommand {
     @Argument(help: "The agenda file (TOML).")
     var agenda: String
 
+    @Flag(name: .customLong("session"), help: "Also read the session beside the agenda (or --session-file) and name the ids it has that the agenda lost.")
+    var withSession = false
+
+    @Option(name: .customLong("session-file"), help: "The session file to read with --session (default: beside the agenda).")
+    var sessionFile: String?
+
     func run() throws {
         let loaded = try AgendaLoading.load(agenda)
         Console.out(PlanTable.render(loaded.agenda))
+        guard withSession || sessionFile != nil else { return }
+        let path = SessionOpening.path(agendaPath: agenda, sessionPath: sessionFile)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("\(path): no session file yet (nothing to compare with the agenda)", code: .noInput)
+        }
+        let session: Session
+        do {
+            let store = try SessionStore(path: path, readOnly: true)
+            var agenda = loaded.agenda
+            if let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
+               let again = try? AgendaParser.load(path: self.agenda, defaultTimeZone: zone) {
+                agenda = again.agenda
+            }
+            session = Session(agenda: agenda, events: try store.allEvents())
+        } catch {
+            throw CLIError("cannot read the session: \(error)", code: .ioError)
+        }
+        let orphans = session.orphans
+        for orphan in orphans { Console.error("\(agenda): warning: \(orphan.message)") }
+        Console.out("\(path): \(session.eventCount) events, \(session.noteOrder.count) notes; "
+                    + (orphans.isEmpty ? "every id it names is on the agenda" : "\(orphans.count) id(s) it names are not on the agenda"))
     }
 }
 

@@ -101,6 +101,9 @@ enum ViewLauncher {
             effects: role.records ? Self.summaryWriter(agendaPath: agendaPath, mode: summaryMode, log: log) : CollectingSink()
         )
         if let zoneNote { model.state.message = .init(zoneNote, isError: false) }
+        // The agenda is read again when its file changes (a title filled in, a topic renamed).
+        model.agendaSource = AgendaFile(path: agendaPath, zone: agenda.timeZone)
+        model.announceOrphans()
         let app = App(model: model, terminal: terminal)
         let exit = app.run()
         terminal.close()

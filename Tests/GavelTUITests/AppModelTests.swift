@@ -370,3 +370,53 @@ import Testing
         #expect(f.model.live.snapshot()?.currentTopic?.topic.id == "intel-interrupt-virt")
     }
 }
+
+/// The agenda file changes while views run (issue 11): they take it at once; a broken edit keeps
+/// the last good one and says FILE:LINE on the chair's status line.
+@Suite struct AgendaReloadTests {
+    final class FakeSource: AgendaSource {
+        var next: Result<Agenda, AgendaSourceError>
+        init(_ next: Result<Agenda, AgendaSourceError>) { self.next = next }
+        var descriptor: Int32 { -1 }
+        func acknowledge() -> Bool { true }
+        func load() -> Result<Agenda, AgendaSourceError> { next }
+    }
+
+    @Test func aChangedTitleShowsAndABrokenEditKeepsTheLastGood() throws {
+        let f = try Fixture()
+        f.press(.char(" "))
+        f.clock.advance(30)
+        var edited = f.live.session.agenda
+        edited.slots[0].topics[0].title = "AMD AVIC, the real title"
+        edited.slots[0].topics[0].speakers = ["Joerg Roedel"]
+        let source = FakeSource(.success(edited))
+        f.model.agendaSource = source
+        f.model.reloadAgenda(at: f.clock.now())
+        let text = f.render().text
+        #expect(text.contains("AMD AVIC, the real title"))
+        #expect(text.contains("Joerg Roedel"))
+        #expect(f.live.snapshot()?.currentTopic?.isRunning == true, "the clock runs on")
+        #expect(f.live.snapshot()?.currentTopic?.elapsed == 30)
+        source.next = .failure(AgendaSourceError("track.toml:12: bad duration \"2O m\""))
+        f.model.reloadAgenda(at: f.clock.now())
+        #expect(f.render().text.contains("AMD AVIC, the real title"), "the last good agenda stays")
+        #expect(f.model.state.message?.text.contains("track.toml:12:") == true)
+        #expect(f.model.state.message?.isError == true)
+    }
+
+    @Test func aRenamedIDIsNamedWithTheLineThatMapsIt() throws {
+        let f = try Fixture()
+        try f.live.addNote("about the first", slot: "x86", topic: "amd-interrupt-virt")
+        var edited = f.live.session.agenda
+        edited.slots[0].topics[0].id = "amd-avic"
+        f.model.agendaSource = FakeSource(.success(edited))
+        f.model.reloadAgenda(at: f.clock.now())
+        let message = try #require(f.model.state.message)
+        #expect(message.text.contains("[renamed] amd-interrupt-virt = \"amd-avic\""), "\(message.text)")
+        edited.renamed = ["amd-interrupt-virt": "amd-avic"]
+        f.model.agendaSource = FakeSource(.success(edited))
+        f.model.reloadAgenda(at: f.clock.now())
+        #expect(f.live.session.notes(slot: "x86", topic: "amd-avic").map(\.text) == ["about the first"])
+        #expect(f.live.session.orphans.isEmpty)
+    }
+}

@@ -68,6 +68,13 @@ public final class MemoryLog: SessionLog {
         }
     }
 
+    public func allEvents() throws -> [SessionEvent] {
+        storage.lock.withLock {
+            delivered = storage.events.count
+            return storage.events
+        }
+    }
+
     public func saveDraft(_ draft: Draft) throws {
         if failing { throw DiskFull() }
         storage.lock.withLock {
