@@ -32,17 +32,33 @@ public struct Agenda: Sendable, Equatable {
         public var warn: [Int]
         /// The same for lightning talks, which are a few minutes long.
         public var warnLightning: [Int]
+        /// What a topic's countdown does at zero, unless its slot or itself says otherwise.
+        public var atZero: AtZero
+        /// The messages the chair picks from to show the speaker.
+        public var messages: [String]
+        /// The shortest a talk may become when the chair rebalances a slot, in seconds.
+        public var minTopic: Int
+
+        public static let standardMessages = ["5 minutes", "2 minutes", "please wrap up", "questions now",
+                                              "use the microphone", "repeat the question"]
 
         public init(topic: Int = 20 * 60, lightning: Int = 5 * 60, warn: [Int] = [5 * 60, 2 * 60],
-                    warnLightning: [Int] = [60, 30]) {
+                    warnLightning: [Int] = [60, 30], atZero: AtZero = .overtime, messages: [String] = Defaults.standardMessages,
+                    minTopic: Int = 5 * 60) {
             self.topic = topic
             self.lightning = lightning
             self.warn = warn
             self.warnLightning = warnLightning
+            self.atZero = atZero
+            self.messages = messages
+            self.minTopic = minTopic
         }
     }
 
     public func slot(id: String) -> Slot? { slots.first { $0.id == id } }
+
+    /// What a topic's countdown does at zero: its own choice, else its slot's, else the agenda's.
+    public func atZero(for topic: Topic, in slot: Slot) -> AtZero { topic.atZero ?? slot.atZero ?? defaults.atZero }
 
     /// A topic's warn times: its own, else its slot's, else the defaults for its kind; a time
     /// that is not below its length is left out (it would be amber from its first second).
@@ -70,9 +86,13 @@ public struct Slot: Sendable, Equatable, Identifiable {
     public var topics: [Topic]
     /// Warn times for its topics that give none; nil: the agenda's defaults.
     public var warn: [Int]?
+    /// What its topics' countdowns do at zero when they say nothing; nil: the agenda's.
+    public var atZero: AtZero?
+    /// A time of day the slot must end at, whatever happened before (the room is needed then).
+    public var until: TimeOfDay?
 
     public init(id: String, title: String, start: Date? = nil, length: Int, room: String? = nil, topics: [Topic],
-                warn: [Int]? = nil) {
+                warn: [Int]? = nil, atZero: AtZero? = nil, until: TimeOfDay? = nil) {
         self.id = id
         self.title = title
         self.start = start
@@ -80,6 +100,8 @@ public struct Slot: Sendable, Equatable, Identifiable {
         self.room = room
         self.topics = topics
         self.warn = warn
+        self.atZero = atZero
+        self.until = until
     }
 
     /// Seconds planned for all topics together.
@@ -108,9 +130,14 @@ public struct Topic: Sendable, Equatable, Identifiable {
     /// Seconds left at which its countdown turns amber, then red (descending, each below its
     /// length); nil: the agenda's defaults for its kind.
     public var warn: [Int]?
+    /// What its countdown does at zero; nil: its slot's, else the agenda's.
+    public var atZero: AtZero?
+    /// A time of day its countdown runs to, whatever happened before (a keynote that must end
+    /// when the hall is needed).
+    public var until: TimeOfDay?
 
     public init(id: String, title: String, speakers: [String] = [], length: Int, kind: TopicKind = .talk, note: String? = nil,
-                warn: [Int]? = nil) {
+                warn: [Int]? = nil, atZero: AtZero? = nil, until: TimeOfDay? = nil) {
         self.id = id
         self.title = title
         self.speakers = speakers
@@ -118,6 +145,8 @@ public struct Topic: Sendable, Equatable, Identifiable {
         self.kind = kind
         self.note = note
         self.warn = warn
+        self.atZero = atZero
+        self.until = until
     }
 
     /// Speakers for display; an empty list reads as unknown rather than as nobody.
@@ -154,5 +183,50 @@ public enum Slug {
         return id.unicodeScalars.allSatisfy { s in
             s.isASCII && (Character(s).isLetter || Character(s).isNumber || s == "-" || s == "_" || s == ".")
         }
+    }
+}
+
+/// What a countdown does when it reaches zero.
+public enum AtZero: String, Sendable, Equatable, CaseIterable {
+    /// Counts up past zero (the default): `+02:10 OVER`.
+    case overtime
+    /// Holds 00:00 and says TIME.
+    case stop
+    /// After a ten-second notice the chair can hold, the next topic starts.
+    case next
+}
+
+/// A time of day, as seconds after midnight, in the agenda's zone.
+public struct TimeOfDay: Sendable, Equatable, Hashable {
+    public var seconds: Int
+
+    public init(seconds: Int) { self.seconds = seconds }
+
+    /// `10:30` or `10:30:15`.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+              let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+        let sec = parts.count == 3 ? Int(parts[2]) : 0
+        guard let sec, (0...59).contains(sec) else { return nil }
+        seconds = h * 3600 + m * 60 + sec
+    }
+
+    /// `10:30`, or `10:30:15` when it has seconds.
+    public var text: String {
+        let h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60
+        return ClockText.two(h) + ":" + ClockText.two(m) + (s == 0 ? "" : ":" + ClockText.two(s))
+    }
+
+    /// The first instant at or after `reference`'s day start that is this time of day in `zone`:
+    /// on the day of `reference`.
+    public func date(onDayOf reference: Date, zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let day = calendar.startOfDay(for: reference)
+        let c = calendar.dateComponents([.year, .month, .day], from: day)
+        let d = DateComponents(calendar: calendar, year: c.year, month: c.month, day: c.day,
+                               hour: seconds / 3600, minute: seconds % 3600 / 60, second: seconds % 60)
+        return calendar.date(from: d) ?? day.addingTimeInterval(TimeInterval(seconds))
     }
 }

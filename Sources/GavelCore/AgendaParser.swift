@@ -171,7 +171,7 @@ public struct TableReader {
     }
 
     mutating func readDefaults(_ table: TOML.Table) -> Agenda.Defaults {
-        checkKeys(table, name: "defaults", allowed: ["topic", "lightning", "warn", "warn_lightning"])
+        checkKeys(table, name: "defaults", allowed: ["topic", "lightning", "warn", "warn_lightning", "at_zero", "messages", "min_topic"])
         var d = Agenda.Defaults()
         if let t = duration(table, "topic") {
             if t > 0 { d.topic = t } else { error(table, "topic", "\"topic\" must be longer than 0s") }
@@ -181,6 +181,18 @@ public struct TableReader {
         }
         if let warn = readWarn(table, "warn") { d.warn = warn }
         if let warn = readWarn(table, "warn_lightning") { d.warnLightning = warn }
+        if let atZero = readAtZero(table) { d.atZero = atZero }
+        if let m = duration(table, "min_topic") {
+            if m > 0 { d.minTopic = m } else { error(table, "min_topic", "\"min_topic\" must be longer than 0s") }
+        }
+        if let value = table["messages"] {
+            let texts = value.array?.compactMap(\.string) ?? []
+            if value.array == nil || texts.count != value.array?.count || texts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                error(table, "messages", "\"messages\" must list texts, e.g. [\"5 minutes\", \"questions now\"]")
+            } else {
+                d.messages = texts
+            }
+        }
         return d
     }
 
@@ -217,8 +229,29 @@ public struct TableReader {
         return nil
     }
 
+    /// `at_zero = "overtime" | "stop" | "next"`.
+    mutating func readAtZero(_ table: TOML.Table) -> AtZero? {
+        guard let text = string(table, "at_zero") else { return nil }
+        guard let value = AtZero(rawValue: text) else {
+            error(table, "at_zero", "unknown at_zero \"\(text)\"; use \"overtime\" (count up), \"stop\" (hold 00:00) or \"next\" (start the next topic)")
+            return nil
+        }
+        return value
+    }
+
+    /// `until = "10:30"` (or a TOML local time, `until = 10:30:00`): a time of day.
+    mutating func readUntil(_ table: TOML.Table) -> TimeOfDay? {
+        guard let value = table["until"] else { return nil }
+        if let t = value.dateTime, t.date == nil, let time = t.time {
+            return TimeOfDay(seconds: time.hour * 3600 + time.minute * 60 + time.second)
+        }
+        if let text = value.string, let t = TimeOfDay(text) { return t }
+        error(table, "until", "\"until\" must be a time of day such as \"10:30\"")
+        return nil
+    }
+
     mutating func readSlot(_ table: TOML.Table, defaults: Agenda.Defaults, zone: TimeZone) -> Slot? {
-        checkKeys(table, name: "slot", allowed: ["id", "title", "start", "length", "room", "topic", "warn"])
+        checkKeys(table, name: "slot", allowed: ["id", "title", "start", "length", "room", "topic", "warn", "at_zero", "until"])
         let slotWarn = readWarn(table, "warn")
         let title = string(table, "title", required: true)
         var id = string(table, "id")
@@ -258,11 +291,12 @@ public struct TableReader {
         if length > 0, planned > length {
             warning(table, "length", "slot \"\(id)\" is overbooked: \(DurationText.format(planned)) of topics in \(DurationText.format(length))")
         }
-        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room"), topics: topics, warn: slotWarn)
+        return Slot(id: id, title: title, start: start, length: length, room: string(table, "room"), topics: topics, warn: slotWarn,
+                    atZero: readAtZero(table), until: readUntil(table))
     }
 
     mutating func readTopic(_ table: TOML.Table, defaults: Agenda.Defaults, slotWarn: [Int]?, index: Int) -> Topic? {
-        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note", "warn"])
+        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note", "warn", "at_zero", "until"])
         let title = string(table, "title", required: true)
         var kind = TopicKind.talk
         if let k = string(table, "kind") {
@@ -310,7 +344,7 @@ public struct TableReader {
         guard let title else { return nil }
         let derived = Slug.make(title)
         return Topic(id: id ?? (derived.isEmpty ? "topic-\(index + 1)" : derived), title: title, speakers: speakers,
-                     length: length, kind: kind, note: note, warn: warn)
+                     length: length, kind: kind, note: note, warn: warn, atZero: readAtZero(table), until: readUntil(table))
     }
 
     /// A date-time value (local in `zone` unless it has an offset), or text such as `2012-08-29T13:30`.

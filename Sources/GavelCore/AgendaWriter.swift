@@ -18,6 +18,11 @@ public enum AgendaWriter {
         out += "lightning = \(quoted(DurationText.format(agenda.defaults.lightning)))\n"
         out += "warn = \(durations(agenda.defaults.warn))\n"
         out += "warn_lightning = \(durations(agenda.defaults.warnLightning))\n"
+        if agenda.defaults.atZero != .overtime { out += "at_zero = \(quoted(agenda.defaults.atZero.rawValue))\n" }
+        if agenda.defaults.minTopic != Agenda.Defaults().minTopic { out += "min_topic = \(quoted(DurationText.format(agenda.defaults.minTopic)))\n" }
+        if agenda.defaults.messages != Agenda.Defaults.standardMessages {
+            out += "messages = [" + agenda.defaults.messages.map(quoted).joined(separator: ", ") + "]\n"
+        }
         for slot in agenda.slots {
             out += "\n[[slot]]\n"
             out += "id = \(quoted(slot.id))\n"
@@ -26,6 +31,8 @@ public enum AgendaWriter {
             out += "length = \(quoted(DurationText.format(slot.length)))\n"
             if let room = slot.room { out += "room = \(quoted(room))\n" }
             if let warn = slot.warn { out += "warn = \(durations(warn))\n" }
+            if let atZero = slot.atZero { out += "at_zero = \(quoted(atZero.rawValue))\n" }
+            if let until = slot.until { out += "until = \(quoted(until.text))\n" }
             for topic in slot.topics {
                 out += "\n  [[slot.topic]]\n"
                 out += "  id = \(quoted(topic.id))\n"
@@ -37,6 +44,8 @@ public enum AgendaWriter {
                 if topic.kind != .talk { out += "  kind = \(quoted(topic.kind.rawValue))\n" }
                 if let note = topic.note { out += "  note = \(quoted(note))\n" }
                 if let warn = topic.warn { out += "  warn = \(durations(warn))\n" }
+                if let atZero = topic.atZero { out += "  at_zero = \(quoted(atZero.rawValue))\n" }
+                if let until = topic.until { out += "  until = \(quoted(until.text))\n" }
             }
         }
         if !agenda.renamed.isEmpty {

@@ -159,9 +159,14 @@ public final class LiveSession {
                     .map { [SessionEvent(at: now, $0, by: self.author, role: self.role)] } ?? []
                 var after = self.session
                 for event in events { after.apply(event) }
-                let due = after.dueEvents(at: now).map(self.stamped)
-                for event in due { after.apply(event) }
-                events += due
+                // What time caused, until nothing more is due (an automatic next topic can start a
+                // slot's clock that has already run out).
+                for _ in 0..<64 {
+                    let due = after.dueEvents(at: now).map(self.stamped)
+                    guard !due.isEmpty else { break }
+                    for event in due { after.apply(event) }
+                    events += due
+                }
                 events += decide(after).map { SessionEvent(at: now, $0, by: self.author, role: self.role) }
                 return events
             }

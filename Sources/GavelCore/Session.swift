@@ -27,6 +27,10 @@ public struct Session: Sendable {
     /// Topic ids the events named (after `[renamed]`): a topic on the agenda none names is what a
     /// lost id probably became.
     public internal(set) var namedTopicIDs: Set<String> = []
+    /// What the speaker is shown, when the chair sent something.
+    public internal(set) var speakerMessage: SpeakerMessage?
+    /// The adjustments of each rebalance, as applied, for its undo.
+    var batches: [String: (slot: String, deltas: [(topic: String, seconds: Int)])] = [:]
     /// Each author's note changes that `u` can take back, oldest first.
     var undoSteps: [String: [UndoStep]] = [:]
 
@@ -67,6 +71,15 @@ public struct Session: Sendable {
         public var seconds: Double
     }
 
+    /// A message to the speaker, tied to the topic it was sent during.
+    public struct SpeakerMessage: Sendable, Equatable {
+        public var text: String
+        public var at: Date
+        public var slot: String
+        public var topic: String
+        public var by: String?
+    }
+
     public struct ClockBase: Sendable, Equatable {
         public var boot: String
         public var offset: Double
@@ -92,10 +105,13 @@ public struct Session: Sendable {
         case delete(id: String)
         /// A move from (`slot`, `topic`).
         case move(id: String, slot: String, topic: String)
+        /// A rebalance: its adjustments.
+        case batch(id: String)
 
         var noteID: String {
             switch self {
             case .edit(let id, _, _), .delete(let id), .move(let id, _, _): id
+            case .batch: ""
             }
         }
     }
@@ -143,15 +159,45 @@ public struct Session: Sendable {
             runs[slotID]?.topics[topicID]?.stop(at: t)
             return []
 
-        case .adjust(let slotID, let topicID, let seconds):
+        case .adjust(let slotID, let topicID, let seconds, let batch):
             guard let topic = agenda.slot(id: slotID)?.topics.first(where: { $0.id == topicID }),
                   liveRun(slotID, at: t) else { return [] }
             var run = runs[slotID] ?? SlotRun()
             var topicRun = run.run(topicID)
             // Never below zero planned time: the planned length plus adjustment stays >= 0.
+            let before = topicRun.adjust
             topicRun.adjust = max(-topic.length, topicRun.adjust + seconds)
             run.topics[topicID] = topicRun
             runs[slotID] = run
+            if let batch {
+                if batches[batch] == nil {
+                    batches[batch] = (slotID, [])
+                    undoSteps[event.by ?? "", default: []].append(.batch(id: batch))
+                }
+                batches[batch]?.deltas.append((topicID, topicRun.adjust - before))
+            }
+            return []
+
+        case .undoAdjustments(let batch):
+            guard let applied = batches[batch], liveRun(applied.slot, at: t) else { return [] }
+            batches[batch] = nil
+            popUndo(event.by ?? "") { if case .batch(batch) = $0 { true } else { false } }
+            var run = runs[applied.slot] ?? SlotRun()
+            for (topicID, seconds) in applied.deltas {
+                guard let topic = agenda.slot(id: applied.slot)?.topics.first(where: { $0.id == topicID }) else { continue }
+                run.topics[topicID, default: TopicRun()].adjust = max(-topic.length, run.run(topicID).adjust - seconds)
+            }
+            runs[applied.slot] = run
+            return []
+
+        case .message(let slotID, let topicID, let text):
+            guard agenda.slot(id: slotID)?.topicIndex(id: topicID) != nil else { return [] }
+            speakerMessage = text.map { SpeakerMessage(text: $0, at: t, slot: slotID, topic: topicID, by: event.by) }
+            return []
+
+        case .holdAutoNext(let slotID, let topicID):
+            guard agenda.slot(id: slotID)?.topicIndex(id: topicID) != nil, liveRun(slotID, at: t) else { return [] }
+            runs[slotID, default: SlotRun()].topics[topicID, default: TopicRun()].autoNextHeld = true
             return []
 
         case .next(let slotID, let topicID):

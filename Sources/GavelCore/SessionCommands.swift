@@ -13,6 +13,10 @@ extension Session {
         case adjust(seconds: Int)
         case endSlot
         case openSlot(String)
+        /// Show `text` to the speaker of the current topic; nil clears what is shown.
+        case message(String?)
+        /// Share the slot's time left fairly among its topics to come (see `rebalance`).
+        case rebalance
     }
 
     /// What a command needs to hear from the chair before it is recorded.
@@ -21,6 +25,8 @@ extension Session {
         case endRunningSlot(slot: String)
         /// The slot's time ran out: give it this many seconds more, and run it again?
         case extendSlot(slot: String, seconds: Int)
+        /// New lengths for the topics to come: apply them?
+        case rebalance(Rebalance)
     }
 
     public enum Decision: Sendable, Equatable {
@@ -53,6 +59,10 @@ extension Session {
         switch command {
         case .toggle:
             guard ended == nil else { return .refuse(endedReason) }
+            // In the notice before the next topic starts by itself, space holds this one.
+            if let s = snapshot(at: now, slot: slotID), s.autoNextIn != nil {
+                return .record([.holdAutoNext(slot: slotID, topic: topicID)])
+            }
             if run.run(topicID).isRunning { return .record([.pause(slot: slotID, topic: topicID)]) }
             if let other = otherRunningSlot(than: slotID, at: now) {
                 guard confirmed else { return .ask(.endRunningSlot(slot: other)) }
@@ -80,6 +90,19 @@ extension Session {
             return .record([.endSlot(slot: slotID, cause: .chair)])
         case .openSlot:
             return .refuse("")
+        case .message(let text):
+            guard ended == nil else { return .refuse("the slot has ended; nobody is speaking") }
+            let clean = text?.trimmingCharacters(in: .whitespaces)
+            if let clean, clean.isEmpty { return .refuse("an empty message shows nothing") }
+            if clean == nil, speakerMessage.map({ $0.slot != slotID || $0.topic != topicID }) ?? true {
+                return .refuse("no message is shown")
+            }
+            return .record([.message(slot: slotID, topic: topicID, text: clean)])
+        case .rebalance:
+            guard ended == nil else { return .refuse(endedReason) }
+            guard let plan = rebalance(slotID, at: now) else { return .refuse("nothing to rebalance: the topics to come fit") }
+            guard confirmed else { return .ask(.rebalance(plan)) }
+            return .record(plan.changes.map { .adjust(slot: slotID, topic: $0.topic, seconds: $0.after - $0.before, batch: plan.id) })
         }
     }
 }

@@ -27,8 +27,16 @@ public struct SessionEvent: Sendable, Equatable, Codable {
         /// Start, or resume, the topic's clock.
         case start(slot: String, topic: String)
         case pause(slot: String, topic: String)
-        /// Give the topic more (positive) or less (negative) time.
-        case adjust(slot: String, topic: String, seconds: Int)
+        /// Give the topic more (positive) or less (negative) time. `batch` ties together the
+        /// adjustments of one rebalance, which one undo takes back whole.
+        case adjust(slot: String, topic: String, seconds: Int, batch: String? = nil)
+        /// Takes back every adjustment of a rebalance.
+        case undoAdjustments(batch: String)
+        /// Shows `text` to the speaker of `topic` (every speaker view) until it is cleared (nil)
+        /// or the topic changes.
+        case message(slot: String, topic: String, text: String?)
+        /// The chair keeps the topic going past zero instead of the automatic next topic.
+        case holdAutoNext(slot: String, topic: String)
         /// Finish `topic` and move to the one after it (ending the slot after the last).
         case next(slot: String, topic: String)
         /// Stop `topic` and go back to the one before it.
@@ -63,6 +71,9 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             case .start: "start"
             case .pause: "pause"
             case .adjust: "adjust"
+            case .undoAdjustments: "undoAdjustments"
+            case .message: "message"
+            case .holdAutoNext: "holdAutoNext"
             case .next: "next"
             case .previous: "previous"
             case .endSlot: "endSlot"
@@ -83,7 +94,9 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             case .openSlot(let s): .openSlot(slot: slot(s))
             case .start(let s, let t): .start(slot: slot(s), topic: topic(t))
             case .pause(let s, let t): .pause(slot: slot(s), topic: topic(t))
-            case .adjust(let s, let t, let seconds): .adjust(slot: slot(s), topic: topic(t), seconds: seconds)
+            case .adjust(let s, let t, let seconds, let batch): .adjust(slot: slot(s), topic: topic(t), seconds: seconds, batch: batch)
+            case .message(let s, let t, let text): .message(slot: slot(s), topic: topic(t), text: text)
+            case .holdAutoNext(let s, let t): .holdAutoNext(slot: slot(s), topic: topic(t))
             case .next(let s, let t): .next(slot: slot(s), topic: topic(t))
             case .previous(let s, let t): .previous(slot: slot(s), topic: topic(t))
             case .endSlot(let s, let cause): .endSlot(slot: slot(s), cause: cause)

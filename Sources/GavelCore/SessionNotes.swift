@@ -42,6 +42,7 @@ extension Session {
     /// or why there is none. Other authors' changes are never taken back.
     public func undoAction(by author: String) -> Result<SessionEvent.Action, UndoRefusal> {
         guard let step = undoSteps[author]?.last else { return .failure(.nothingToUndo) }
+        if case .batch(let id) = step { return .success(.undoAdjustments(batch: id)) }
         guard let note = notes[step.noteID] else { return .failure(.nothingToUndo) }
         switch step {
         case .edit(let id, let previous, let version):
@@ -51,6 +52,8 @@ extension Session {
             return .success(.noteRestored(id: id))
         case .move(let id, let slot, let topic):
             return .success(.noteMoved(id: id, slot: slot, topic: topic, undo: true))
+        case .batch(let id):
+            return .success(.undoAdjustments(batch: id))
         }
     }
 

@@ -7,6 +7,10 @@ extension Session {
     /// its first start plus its length; nil before it starts.
     public func deadline(_ slotID: String, run: SlotRun? = nil) -> Date? {
         guard let slot = agenda.slot(id: slotID), let r = run ?? runs[slotID], let first = r.firstStart else { return nil }
+        if let until = slot.until {
+            // A time of day the room is needed at: neither steps of the clock nor the chair move it.
+            return until.date(onDayOf: slot.start ?? first, zone: agenda.timeZone).addingTimeInterval(TimeInterval(r.extra))
+        }
         let added = r.shift + TimeInterval(r.extra)
         if let end = slot.end, first < end { return end + added }
         return first.addingTimeInterval(TimeInterval(slot.length) + added)
@@ -20,12 +24,33 @@ extension Session {
         return nil
     }
 
-    /// Events that time alone has caused by `now` and that nobody recorded yet.
+    /// Events that time alone has caused by `now` and that nobody recorded yet, in time order: a
+    /// slot's time running out, and a topic that reached zero with `at_zero = "next"` moving on
+    /// once its notice is over (unless its slot ran out first).
     public func dueEvents(at now: Date) -> [SessionEvent] {
-        agenda.slots.compactMap { slot in
-            guard runs[slot.id]?.ended == nil, let d = deadline(slot.id), now >= d else { return nil }
-            return SessionEvent(at: d, .endSlot(slot: slot.id, cause: .timeUp))
+        var due: [SessionEvent] = []
+        for slot in agenda.slots where runs[slot.id]?.ended == nil {
+            let d = deadline(slot.id)
+            if let d, now >= d { due.append(SessionEvent(at: d, .endSlot(slot: slot.id, cause: .timeUp))) }
+            if let (topic, at) = autoNext(in: slot), now >= at, d.map({ at < $0 }) ?? true {
+                due.append(SessionEvent(at: at, .next(slot: slot.id, topic: topic)))
+            }
         }
+        return due.sorted { $0.at < $1.at }
+    }
+
+    /// The running topic of `slot` that moves on by itself (`at_zero = "next"`, not held), and when.
+    func autoNext(in slot: Slot) -> (topic: String, at: Date)? {
+        guard let run = runs[slot.id] else { return nil }
+        for topic in slot.topics {
+            let r = run.run(topic.id)
+            guard let since = r.runningSince, !r.autoNextHeld, agenda.atZero(for: topic, in: slot) == .next else { continue }
+            // A time of day already past when it started: it is at zero from its start.
+            let zero = topic.until.map { max(since, $0.date(onDayOf: slot.start ?? run.firstStart ?? since, zone: agenda.timeZone)) }
+                ?? since.addingTimeInterval(TimeInterval(max(0, topic.length + r.adjust)) - r.accumulated)
+            return (topic.id, zero.addingTimeInterval(Session.autoNextGrace))
+        }
+        return nil
     }
 
     /// The first instant after `now` at which time alone changes the session: a started slot's
@@ -40,7 +65,10 @@ extension Session {
         for slot in agenda.slots {
             consider(slot.start)
             consider(slot.end)
-            if runs[slot.id]?.ended == nil { consider(deadline(slot.id)) }
+            if runs[slot.id]?.ended == nil {
+                consider(deadline(slot.id))
+                consider(autoNext(in: slot)?.at)
+            }
         }
         return next
     }

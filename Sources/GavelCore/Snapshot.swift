@@ -28,6 +28,21 @@ public struct Snapshot: Sendable, Equatable {
     public var deadline: Date?
     public var firstStart: Date?
 
+    /// What the chair shows the speaker now, if anything.
+    public var message: Session.SpeakerMessage?
+    /// With `at_zero = "next"`: seconds until the next topic starts by itself (the chair may hold).
+    public var autoNextIn: TimeInterval?
+    /// When the slot ends at this pace (every topic left taking the time it has), while it runs.
+    public var projectedEnd: Date?
+    /// The slot after this one, for the day's view.
+    public var nextSlot: Slot?
+
+    /// Seconds the projected end passes the slot's end (negative: time to spare).
+    public var projectedOver: TimeInterval? {
+        guard let projectedEnd, let deadline else { return nil }
+        return projectedEnd.timeIntervalSince(deadline)
+    }
+
     public var currentTopic: TopicStatus? { topics.indices.contains(current) ? topics[current] : nil }
 
     /// The running topic has more time left than its slot: the slot's end comes first, and the
@@ -55,12 +70,19 @@ public struct TopicStatus: Sendable, Equatable {
     public var isRunning: Bool
     public var isFinished: Bool
     public var hasStarted: Bool
+    /// What its countdown does at zero.
+    public var atZero: AtZero = .overtime
+    /// When it reaches zero, while it runs (or, for one that runs to a time of day, that time).
+    public var zeroAt: Date?
+
+    /// At zero with `at_zero = "stop"`: the countdown holds 00:00 and says TIME.
+    public var isHeldAtZero: Bool { atZero == .stop && hasStarted && remainingExact <= 0 }
 
     /// What the countdown shows: whole seconds left, rounded up while time is left (so a
     /// 20-minute topic shows 20:00 until its first second has passed).
     public var remaining: Int { remainingExact > 0 ? Int(remainingExact.rounded(.up)) : 0 }
-    /// Whole seconds past zero in overtime, else 0.
-    public var overtime: Int { remainingExact > 0 ? 0 : Int((-remainingExact).rounded(.down)) }
+    /// Whole seconds past zero in overtime, else 0 (and 0 for a countdown held at zero).
+    public var overtime: Int { remainingExact > 0 || isHeldAtZero ? 0 : Int((-remainingExact).rounded(.down)) }
     /// The countdown as text: `19:59`, or `+03:12` in overtime.
     public var clockText: String {
         phase == .overtime ? "+" + ClockText.mmss(overtime) : ClockText.mmss(remaining)
@@ -87,12 +109,22 @@ extension Session {
             let r = run.run(topic.id)
             let planned = max(0, topic.length + r.adjust)
             let elapsed = r.elapsed(at: clockTime)
-            let remaining = TimeInterval(planned) - elapsed
+            var remaining = TimeInterval(planned) - elapsed
+            var zeroAt: Date? = r.runningSince.map { $0.addingTimeInterval(TimeInterval(planned) - r.accumulated) }
+            if let until = topic.until {
+                // It runs to a time of day, whatever happened before.
+                let target = until.date(onDayOf: slot.start ?? run.firstStart ?? now, zone: agenda.timeZone)
+                remaining = target.timeIntervalSince(clockTime)
+                zeroAt = r.runningSince.map { max($0, target) } ?? target
+            }
             let running = r.isRunning && ended == nil
             let finished = r.finishedAt != nil || (ended != nil && i <= current && r.hasStarted)
+            let atZero = agenda.atZero(for: topic, in: slot)
+            var phase = Self.phase(remaining: remaining, started: r.hasStarted, warn: agenda.warn(for: topic, in: slot))
+            if atZero == .stop, phase == .overtime { phase = .urgent }
             topics.append(TopicStatus(topic: topic, planned: planned, elapsed: elapsed, remainingExact: remaining,
-                                      phase: Self.phase(remaining: remaining, started: r.hasStarted, warn: agenda.warn(for: topic, in: slot)),
-                                      isRunning: running, isFinished: finished, hasStarted: r.hasStarted))
+                                      phase: phase, isRunning: running, isFinished: finished, hasStarted: r.hasStarted,
+                                      atZero: atZero, zeroAt: running ? zeroAt : nil))
         }
         let deadline = deadline(id, run: run)
         let slotRemaining: TimeInterval
@@ -100,6 +132,8 @@ extension Session {
             slotRemaining = deadline.timeIntervalSince(now)
         } else if let start = slot.start, let end = slot.end, start <= now, now < end {
             slotRemaining = end.timeIntervalSince(now)
+        } else if let until = slot.until {
+            slotRemaining = max(0, until.date(onDayOf: slot.start ?? now, zone: agenda.timeZone).timeIntervalSince(now))
         } else {
             slotRemaining = TimeInterval(slot.length)
         }
@@ -111,17 +145,38 @@ extension Session {
                 unfinished += 1
             }
         }
+        // At this pace: the running topic's exact time left, then every later topic's plan.
+        var projectedEnd: Date?
+        if ended == nil, deadline != nil, topics.indices.contains(current) {
+            var left = max(0, topics[current].remainingExact)
+            if topics[current].isHeldAtZero { left = 0 }
+            for (i, status) in topics.enumerated() where i > current && !status.isFinished { left += TimeInterval(status.planned) }
+            projectedEnd = now.addingTimeInterval(left)
+        }
         // Judged on the slot's time as shown, so the hint changes only when the shown time does.
         let wallLeft = max(0, Snapshot.shownSlotSeconds(slotRemaining))
         var fairShare: Int? = nil
         if ended == nil, unfinished > 0, plannedRemaining > wallLeft {
             fairShare = wallLeft / unfinished
         }
-        return Snapshot(now: now, agenda: agenda, slot: slot, slotIndex: slotIndex, topics: topics, current: current,
-                        ended: ended, slotRemaining: Int(slotRemaining.rounded(.up)), slotRemainingExact: slotRemaining,
-                        plannedRemaining: plannedRemaining,
-                        fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
+        var snapshot = Snapshot(now: now, agenda: agenda, slot: slot, slotIndex: slotIndex, topics: topics, current: current,
+                                ended: ended, slotRemaining: Int(slotRemaining.rounded(.up)), slotRemainingExact: slotRemaining,
+                                plannedRemaining: plannedRemaining,
+                                fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
+        snapshot.projectedEnd = projectedEnd
+        snapshot.nextSlot = agenda.slots.indices.contains(slotIndex + 1) ? agenda.slots[slotIndex + 1] : nil
+        if ended == nil, let status = snapshot.currentTopic {
+            if let m = speakerMessage, m.slot == id, m.topic == status.topic.id { snapshot.message = m }
+            if status.atZero == .next, status.isRunning, !run.run(status.topic.id).autoNextHeld, let zero = status.zeroAt,
+               now >= zero {
+                snapshot.autoNextIn = zero.addingTimeInterval(Self.autoNextGrace).timeIntervalSince(now)
+            }
+        }
+        return snapshot
     }
+
+    /// Seconds between a countdown reaching zero and the next topic starting by itself.
+    public static let autoNextGrace: TimeInterval = 10
 
     public static func phase(remaining: TimeInterval, started: Bool, warn: [Int]) -> Phase {
         guard started else { return .ready }

@@ -11,6 +11,8 @@ public struct TopicRun: Sendable, Equatable {
     public var firstStart: Date?
     /// When it was finished by moving past it.
     public var finishedAt: Date?
+    /// The chair held it past zero: no automatic next topic (`at_zero = "next"`).
+    public var autoNextHeld = false
 
     public init() {}
 

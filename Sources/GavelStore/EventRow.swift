@@ -19,10 +19,19 @@ struct EventRow {
              .previous(let slot, let topic):
             self.slot = slot
             self.topic = topic
-        case .adjust(let slot, let topic, let seconds):
+        case .adjust(let slot, let topic, let seconds, _):
             self.slot = slot
             self.topic = topic
             self.seconds = seconds
+        case .undoAdjustments:
+            break
+        case .message(let slot, let topic, let text):
+            self.slot = slot
+            self.topic = topic
+            self.text = text
+        case .holdAutoNext(let slot, let topic):
+            self.slot = slot
+            self.topic = topic
         case .extendSlot(let slot, let seconds):
             self.slot = slot
             self.seconds = seconds

@@ -174,6 +174,8 @@ public final class AppModel {
 
     /// The line as it would be restored: what is typed, and the note being edited in it.
     public var draft: Draft {
+        // A message to the speaker is not a note: the note put aside is the draft.
+        if let stash = state.composingMessage { return Draft(line: stash) }
         if let editing = state.editing {
             return Draft(line: state.editor.text, editing: .init(noteID: editing.noteID, base: editing.base, stashed: editing.stashedDraft))
         }
@@ -319,6 +321,10 @@ public final class AppModel {
             if state.view == .chair { state.noteFocus = true } else { state.commandPending = false }
         case .pickSlot:
             state.overlay = .slotPicker(index: snapshot(at: now)?.slotIndex ?? 0)
+        case .messageSpeaker:
+            state.overlay = .messagePicker(index: 0)
+        case .rebalance:
+            chair(.rebalance, at: now)
         case .endSlot:
             state.overlay = .confirmEndSlot
         case .nextView:
@@ -344,7 +350,10 @@ public final class AppModel {
         case .saveNote:
             saveNote(at: now)
         case .escape:
-            if state.editing != nil {
+            if let stash = state.composingMessage {
+                state.editor.set(stash)
+                state.composingMessage = nil
+            } else if state.editing != nil {
                 cancelEditing()
             } else if state.view == .notes {
                 state.commandPending = true
@@ -459,6 +468,15 @@ public final class AppModel {
 
     func saveNote(at now: Date) {
         let text = state.editor.text.trimmingCharacters(in: .whitespaces)
+        if let stash = state.composingMessage {
+            // The line held a message to the speaker: send it, and give the note back its line.
+            guard !text.isEmpty else { return }
+            chair(.message(text), at: now)
+            state.editor.set(stash)
+            state.composingMessage = nil
+            if state.view == .chair, stash.isEmpty { state.noteFocus = false }
+            return
+        }
         if let editing = state.editing {
             if !text.isEmpty, session.notes[editing.noteID]?.text != text {
                 let answer = write("could not save the edit", at: now) { try live.editNote(editing.noteID, text: text, base: editing.base, at: now) }
@@ -550,8 +568,21 @@ public final class AppModel {
             state.overlay = .slotPicker(index: max(0, min(session.agenda.slots.count - 1, i + step)))
         case .topicPicker(let id, let i):
             state.overlay = .topicPicker(noteID: id, index: max(0, min(session.agenda.allTopics.count - 1, i + step)))
+        case .messagePicker(let i):
+            state.overlay = .messagePicker(index: max(0, min(messageChoices.count - 1, i + step)))
         default: break
         }
+    }
+
+    /// What the message picker offers: the agenda's presets, typing one, and clearing the one shown.
+    public enum MessageChoice: Equatable {
+        case preset(String)
+        case type
+        case clear
+    }
+
+    var messageChoices: [MessageChoice] {
+        session.agenda.defaults.messages.map(MessageChoice.preset) + [.type, .clear]
     }
 
     func choose(at now: Date) {
@@ -563,6 +594,19 @@ public final class AppModel {
             let id = session.agenda.slots[i].id
             if snapshot(at: now)?.slot.id != id { chair(.openSlot(id), at: now) }
             state.selectedNote = nil
+        case .messagePicker(let i):
+            let choices = messageChoices
+            guard choices.indices.contains(i) else { return }
+            switch choices[i] {
+            case .preset(let text): chair(.message(text), at: now)
+            case .clear: chair(.message(nil), at: now)
+            case .type:
+                state.composingMessage = state.editing == nil ? state.editor.text : nil
+                if state.editing != nil { cancelEditing(); state.composingMessage = state.editor.text }
+                state.editor.clear()
+                state.selectedNote = nil
+                state.commandPending = false
+            }
         case .topicPicker(let noteID, let i):
             let all = session.agenda.allTopics
             guard all.indices.contains(i) else { return }

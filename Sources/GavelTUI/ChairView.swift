@@ -34,7 +34,7 @@ enum ChairView {
             ty += 1
             Screen.writeClipped(status.topic.speakerText, into: &buffer, x: tx, y: ty, width: tw, style: theme.style(.text), glyphs: frame.glyphs)
             ty += 1
-            let words = Screen.phaseWords(status, snapshot: snapshot)
+            let words = Screen.autoNextText(snapshot).map { $0 + ", space holds" } ?? Screen.phaseWords(status, snapshot: snapshot)
             if !words.isEmpty {
                 let flash = Screen.flashOn(status, theme: theme)
                 buffer.write(words, x: tx, y: ty, style: theme.style(role, bold: true, reverse: flash))
@@ -56,6 +56,18 @@ enum ChairView {
         }
 
         slotLine(frame, snapshot, into: &buffer, y: y)
+        // Under it: what the speaker is shown, and the slot at this pace with the day's next slot.
+        var x = 1
+        if let message = snapshot.message {
+            x += buffer.write("speaker sees: ", x: x, y: y + 1, style: theme.style(.text, dim: true))
+            x += buffer.write("\u{201C}" + TerminalText.escaped(message.text) + "\u{201D}", x: x, y: y + 1,
+                              style: theme.style(.accent, bold: true), limit: w / 2)
+            x += 2
+        }
+        if let projection = Screen.projection(snapshot), x < w - 10 {
+            Screen.writeClipped(projection.text, into: &buffer, x: x, y: y + 1, width: w - x - 1,
+                                style: projection.over ? theme.style(.warn, bold: true) : theme.style(.text, dim: true), glyphs: frame.glyphs)
+        }
         y += 2
 
         // Notes fill the rest, above the note line and the legend.

@@ -23,6 +23,7 @@ enum CompactView {
         let role = Theme.role(of: status.phase)
         let clock = Screen.clockLine(status, snapshot: snapshot)
         var rows: [(text: String, style: Style)] = [(clock, theme.style(role, bold: true, reverse: status.phase == .urgent))]
+        if let message = snapshot.message { rows.append((message.text, theme.style(.accent, bold: true, reverse: true))) }
         rows.append((status.topic.title, theme.style(.text, bold: true)))
         let slot = snapshot.hasEnded ? "slot ended" : "slot: " + Screen.slotLeft(snapshot) + " left"
         rows.append((slot, theme.style(.text, dim: true)))

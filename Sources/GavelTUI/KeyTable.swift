@@ -5,6 +5,7 @@ import GavelCore
 public enum UserCommand: String, Sendable, Hashable, CaseIterable {
     case toggle, next, previous, moreTime, lessTime
     case focusNotes, pickSlot, endSlot, nextView, nextTheme, help, quit, undo, suspend, interrupt
+    case messageSpeaker, rebalance
     // Note line
     case saveNote, escape, leaveNotes, selectEarlier, selectLater
     case caretLeft, caretRight, lineStart, lineEnd, deleteBack, deleteForward, deleteWord, deleteToStart
@@ -101,6 +102,7 @@ public enum KeyTable {
         bind([.char(" ")], .toggle, "start / pause / resume the topic", in: [.keys], roles: chair, rank: 0,
              wordNow: { s in
                  guard let t = s.snapshot?.currentTopic else { return "start" }
+                 if s.snapshot?.autoNextIn != nil { return "hold" }
                  return t.isRunning ? "pause" : (t.hasStarted && !t.isFinished ? "resume" : "start")
              }, unless: { $0.refusal(.toggle) }),
         bind([.char("n")], .next, "next topic (it starts if this one ran)", in: [.keys], roles: chair, rank: 1, word: "next",
@@ -119,7 +121,11 @@ public enum KeyTable {
              wordNow: { s in s.hasEnded ? "next slot" : "slot" }),
         bind([.char("E")], .endSlot, "end the slot now (asks)", in: [.keys], roles: chair, rank: 4, word: "end",
              unless: { $0.refusal(.endSlot) }),
-        bind([.char("u"), .ctrl("z")], .undo, "undo your last note change", in: [.keys], roles: chair, rank: 5, word: "undo",
+        bind([.char("m")], .messageSpeaker, "show the speaker a message", in: [.keys], roles: chair, rank: 3,
+             word: "message", unless: { s in s.hasEnded ? "the slot has ended; nobody is speaking" : nil }),
+        bind([.char("r")], .rebalance, "share the time left among topics to come", in: [.keys], roles: chair, rank: 5,
+             word: "rebalance", unless: { $0.refusal(.rebalance) }),
+        bind([.char("u"), .ctrl("z")], .undo, "undo your last note change, rebalance", in: [.keys], roles: chair, rank: 5, word: "undo",
              unless: { $0.canUndo ? nil : "nothing of yours to undo" }),
         bind([.char("v")], .nextView, "next view (chair, speaker, notes)", in: [.keys], roles: chair, rank: 4, word: "view"),
         bind([.char("t")], .nextTheme, "next theme", in: [.keys], roles: chair, rank: 5, word: "theme"),
@@ -136,17 +142,20 @@ public enum KeyTable {
 
         // The note line.
         bind([.enter], .saveNote, "save the note", in: [.noteLine], roles: writers, rank: 0,
-             wordNow: { s in s.ui.editing != nil ? "save edit" : (s.ui.view == .chair ? "save, back to keys" : "save") },
+             wordNow: { s in
+                 if s.ui.composingMessage != nil { return "show the speaker" }
+                 return s.ui.editing != nil ? "save edit" : (s.ui.view == .chair ? "save, back to keys" : "save")
+             },
              unless: { s in s.ui.editor.isEmpty && s.ui.editing == nil ? "the line is empty" : nil }),
         bind([.escape], .escape, "leave the line (or stop editing)", in: [.noteLine], roles: writers, rank: 1,
-             wordNow: { s in s.ui.editing != nil ? "stop editing" : "keys" },
-             unless: { s in s.ui.editing != nil || s.ui.role == .chair ? nil : "the note line always has the keys here" }),
+             wordNow: { s in s.ui.composingMessage != nil ? "cancel" : (s.ui.editing != nil ? "stop editing" : "keys") },
+             unless: { s in s.ui.editing != nil || s.ui.composingMessage != nil || s.ui.role == .chair ? nil : "the note line always has the keys here" }),
         bind([.tab], .leaveNotes, "back to the chair's keys", in: [.noteLine], roles: chair,
              unless: { s in s.ui.view == .chair ? nil : "Esc gives the keys back" }),
         bind([.up], .selectEarlier, "select an earlier note", in: typing, roles: writers, rank: 3, word: "notes",
              unless: { s in s.notes == 0 ? "no notes on this topic yet" : (s.selectedIndex == 0 ? "this is the earliest note" : nil) }),
         bind([.down], .selectLater, "select a later note", in: typing, roles: writers),
-        bind([.ctrl("z")], .undo, "undo your last note change", in: typing, roles: writers, rank: 4, word: "undo",
+        bind([.ctrl("z")], .undo, "undo your last note change, rebalance", in: typing, roles: writers, rank: 4, word: "undo",
              unless: { $0.canUndo ? nil : "nothing of yours to undo" }),
         bind([.left], .caretLeft, "move left", in: [.noteLine], roles: writers),
         bind([.right], .caretRight, "move right", in: [.noteLine], roles: writers),

@@ -22,6 +22,16 @@ enum Overlays {
                 TerminalText.escaped($0.slot.title) + " \(frame.glyphs.arrow) " + TerminalText.escaped($0.topic.title)
             }
             list(title: "Move the note to which topic?", rows: rows, selected: index, frame: frame, into: &buffer)
+        case .messagePicker(let index):
+            let rows = snapshot.agenda.defaults.messages.map { "\u{201C}" + TerminalText.escaped($0) + "\u{201D}" }
+                + ["type a message" + frame.glyphs.ellipsis, "clear the message" + (snapshot.message == nil ? " (none shown)" : "")]
+            list(title: "Show the speaker", rows: rows.map { frame.glyphs.isUnicode ? $0 : $0.replacingOccurrences(of: "\u{201C}", with: "\"")
+                .replacingOccurrences(of: "\u{201D}", with: "\"") }, selected: index, frame: frame, into: &buffer)
+        case .confirmCommand(_, .rebalance(let plan)):
+            let rows = plan.changes.map { c in
+                TerminalText.escaped(c.title) + "  " + DurationText.readable(c.before) + " " + frame.glyphs.arrow + " " + DurationText.readable(c.after)
+            } + (plan.stillOver > 0 ? ["still " + DurationText.readable(plan.stillOver) + " over at the minimum length"] : [])
+            list(title: "Rebalance the topics to come? (y/n)", rows: rows, selected: -1, frame: frame, into: &buffer)
         case .confirmQuit, .confirmEndSlot, .confirmCommand, nil:
             break
         }

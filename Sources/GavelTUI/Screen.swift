@@ -119,6 +119,8 @@ public enum Screen {
             return "\(TerminalText.escaped(title)) is still running. End it first? (y/n)"
         case .confirmCommand(_, .extendSlot(_, let seconds)):
             return "The slot's time ran out. Extend the slot by \(seconds / 60) min? (y/n)"
+        case .confirmCommand(_, .rebalance(let plan)):
+            return "Rebalance \(plan.changes.count) topic\(plan.changes.count == 1 ? "" : "s") as shown? (y/n; u takes it back)"
         default: return nil
         }
     }
@@ -140,7 +142,7 @@ public enum Screen {
             }
             return
         }
-        let label = ui.editing != nil ? "edit> " : "note> "
+        let label = ui.composingMessage != nil ? "message> " : (ui.editing != nil ? "edit> " : "note> ")
         let x0 = 1 + buffer.write(label, x: 1, y: y, style: theme.style(.accent, bold: true))
         let room = buffer.width - x0 - 1
         let shown = ui.editor.view(width: room, scroll: &state.noteLineScroll)
@@ -295,6 +297,7 @@ public enum Screen {
     /// The phase in words, as every view shows it: a stopped clock says PAUSED in any phase.
     static func phaseWords(_ status: TopicStatus, snapshot: Snapshot) -> String {
         if snapshot.hasEnded { return "SLOT ENDED" }
+        if let left = snapshot.autoNextIn { return "NEXT IN \(Int(left.rounded(.up))) S" }
         if status.phase == .overtime { return status.clockText + " OVER" + (status.isPaused ? " PAUSED" : "") }
         if status.isPaused { return "PAUSED" }
         return status.phase.words
@@ -306,6 +309,41 @@ public enum Screen {
         if status.phase == .overtime && !snapshot.hasEnded { return words }
         return [status.clockText, words].filter { !$0.isEmpty }.joined(separator: " ")
     }
+
+    /// What comes after the notice of an automatic next topic: `next: AutoNUMA in 7 s`.
+    static func autoNextText(_ snapshot: Snapshot) -> String? {
+        guard let left = snapshot.autoNextIn else { return nil }
+        let next = snapshot.topics.indices.contains(snapshot.current + 1) ? snapshot.topics[snapshot.current + 1].topic.title : "the slot's end"
+        return "next: \(next) in \(Int(left.rounded(.up))) s"
+    }
+
+    /// The slot at this pace, for the chair: `ends 10:52, 7 min over`; and the day's next slot.
+    static func projection(_ snapshot: Snapshot) -> (text: String, over: Bool)? {
+        var parts: [String] = []
+        var over = false
+        let zone = snapshot.agenda.timeZone
+        if let end = snapshot.projectedEnd, let by = snapshot.projectedOver {
+            // Whole minutes of the projection against the slot's end, changing exactly as it crosses
+            // each whole minute: [0, 60) is 1 min over, [-60, 0) on time, [-120, -60) 1 min to spare.
+            let k = Int((by / 60).rounded(.down))
+            over = k >= 0
+            let minutes = over ? k + 1 : -k - 1
+            parts.append("ends " + LocalTime.hhmm(end, zone: zone) + (over ? ", \(minutes) min over" : minutes > 0 ? ", \(minutes) min to spare" : ", on time"))
+        }
+        if let next = snapshot.nextSlot {
+            parts.append("next: " + next.title + (next.start.map { " at " + LocalTime.hhmm($0, zone: zone) } ?? ""))
+        }
+        return parts.isEmpty ? nil : (parts.joined(separator: " · "), over)
+    }
+
+    /// Whether a new message's flash is in its "on" half: its first six seconds, odd ones off.
+    static func messageFlashOn(_ snapshot: Snapshot, theme: Theme) -> Bool {
+        guard let m = snapshot.message else { return false }
+        let age = snapshot.now.timeIntervalSince(m.at)
+        return !theme.flash || age >= messageFlashSeconds || Int(age.rounded(.down)) % 2 == 0
+    }
+
+    static let messageFlashSeconds: TimeInterval = 6
 
     static func wallClock(_ snapshot: Snapshot) -> String {
         LocalTime.hhmm(snapshot.now, zone: snapshot.agenda.timeZone)

@@ -18,8 +18,20 @@ enum SpeakerView {
         let slotFirst = snapshot.slotEndsFirst
         let role = slotFirst ? Theme.role(of: Session.phase(remaining: snapshot.slotRemainingExact, started: true,
                                                             warn: snapshot.agenda.warn(for: status.topic, in: snapshot.slot))) : Theme.role(of: status.phase)
-        centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true), glyphs: frame.glyphs)
-        centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text), glyphs: frame.glyphs)
+        if let message = snapshot.message {
+            // The chair's message, large and instead of the title: it must be read from the lectern.
+            let reverse = Screen.messageFlashOn(snapshot, theme: theme)
+            let lines = Screen.wrap(TerminalText.escaped(message.text), width: max(4, w - 4)).prefix(2)
+            for (i, line) in lines.enumerated() {
+                centered(" " + line + " ", into: &buffer, y: i, style: theme.style(.accent, bold: true, reverse: reverse), glyphs: frame.glyphs)
+            }
+        } else {
+            centered(status.topic.title, into: &buffer, y: 0, style: theme.style(.text, bold: true), glyphs: frame.glyphs)
+            centered(status.topic.speakerText, into: &buffer, y: 1, style: theme.style(.text), glyphs: frame.glyphs)
+        }
+        // The time of day, in a corner.
+        let clock = Screen.wallClock(snapshot)
+        if w >= 40, snapshot.message == nil { buffer.write(clock, x: w - TextWidth.of(clock) - 1, y: 0, style: theme.style(.text, dim: true)) }
 
         let text = slotFirst ? snapshot.slotClockText : status.clockText
         let available = h - 6
@@ -34,7 +46,7 @@ enum SpeakerView {
         }
         // The time as plain text (for screen readers) in the text style, then the phase in words
         // in its colour. Ending each second's update on plain text saves an attribute reset.
-        let words = slotFirst ? "SLOT ENDS" : Screen.phaseWords(status, snapshot: snapshot)
+        let words = slotFirst ? "SLOT ENDS" : (Screen.autoNextText(snapshot) ?? Screen.phaseWords(status, snapshot: snapshot))
         let flash = Screen.flashOn(status, theme: theme)
         let wordStyle = theme.style(role, bold: true, reverse: flash || status.phase == .urgent)
         if status.phase == .overtime || snapshot.hasEnded {

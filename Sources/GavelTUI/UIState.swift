@@ -27,6 +27,8 @@ public struct UIState: Sendable, Equatable {
     public var selectedNote: String?
     /// The note being edited in the note line, and the draft put aside for it.
     public var editing: Editing?
+    /// The line holds a message to the speaker being typed; the note draft put aside for it.
+    public var composingMessage: String?
     public var overlay: Overlay?
     public var message: Message?
 
@@ -53,6 +55,8 @@ public struct UIState: Sendable, Equatable {
         case slotPicker(index: Int)
         /// Picking the topic to move a note to; the highlighted row of the agenda's topics.
         case topicPicker(noteID: String, index: Int)
+        /// Picking a message for the speaker: the presets, then "type one", then "clear".
+        case messagePicker(index: Int)
     }
 
     public struct Message: Sendable, Equatable {
@@ -77,8 +81,8 @@ public struct UIState: Sendable, Equatable {
     public var typingNote: Bool {
         guard role.writesNotes, overlay == nil else { return false }
         switch view {
-        case .chair: return noteFocus
-        case .notes: return !commandPending
+        case .chair: return noteFocus || composingMessage != nil
+        case .notes: return !commandPending || composingMessage != nil
         case .speaker: return false
         }
     }
@@ -87,7 +91,7 @@ public struct UIState: Sendable, Equatable {
     public var context: KeyContext {
         switch overlay {
         case .confirmQuit, .confirmEndSlot, .confirmCommand: return .confirm
-        case .slotPicker, .topicPicker: return .picker
+        case .slotPicker, .topicPicker, .messagePicker: return .picker
         case .help, nil: break
         }
         if typingNote { return selectedNote != nil ? .selectedNote : .noteLine }

@@ -15,6 +15,26 @@ public enum WakePlan {
             let frac = topic.elapsed - topic.elapsed.rounded(.down)
             wake = min(wake, now.addingTimeInterval(frac == 0 ? 1 : 1 - frac))
         }
+        if let topic = s.currentTopic, topic.topic.until != nil {
+            // It counts to a time of day, running or not: each second of that countdown.
+            wake = min(wake, now.addingTimeInterval(untilNextWholeSecond(topic.remainingExact)))
+        }
+        if let left = s.autoNextIn, left > 0 {
+            wake = min(wake, now.addingTimeInterval(untilNextWholeSecond(left)))
+        }
+        if let m = s.message {
+            // A new message flashes for its first seconds.
+            let age = now.timeIntervalSince(m.at)
+            if age < Screen.messageFlashSeconds { wake = min(wake, now.addingTimeInterval(1 - (age - age.rounded(.down)))) }
+        }
+        if let end = s.projectedEnd, let deadline = s.deadline, let topic = s.currentTopic,
+           !(topic.isRunning && topic.remainingExact > 0 && !topic.isHeldAtZero) {
+            // Nothing counts down, so the projected end moves with the clock: its minute, and the
+            // minutes it passes the slot's end, change as it does.
+            let e = end.timeIntervalSince1970, over = end.timeIntervalSince(deadline)
+            wake = min(wake, now.addingTimeInterval(60 - (e - (e / 60).rounded(.down) * 60)))
+            wake = min(wake, now.addingTimeInterval(60 - (over - (over / 60).rounded(.down) * 60)))
+        }
         if slotClockRuns(s) {
             let r = s.slotRemainingExact
             if r > 0 { wake = min(wake, now.addingTimeInterval(untilShownSlotChanges(r))) }
@@ -34,6 +54,12 @@ public enum WakePlan {
     /// Seconds until `Snapshot.shownSlotSeconds` changes, from `remaining` (> 0) seconds left.
     static func untilShownSlotChanges(_ remaining: TimeInterval) -> TimeInterval {
         DurationText.secondsUntilLeftChanges(remaining)
+    }
+
+    /// Seconds until `x` (a countdown's exact seconds, shown rounded up) next shows another number.
+    static func untilNextWholeSecond(_ x: TimeInterval) -> TimeInterval {
+        let frac = x - x.rounded(.down)
+        return frac == 0 ? 1 : frac
     }
 
     static func nextMinute(after now: Date) -> Date {

@@ -17,8 +17,11 @@ import Testing
             var topics: [Topic] = []
             for t in 0..<Int.random(in: 1...4, using: &rng) {
                 let length = [30, 45, 90, 125, 300, 1200].randomElement(using: &rng) ?? 60
+                let until = Int.random(in: 0..<8, using: &rng) == 0
+                    ? TimeOfDay(seconds: (Int(start.timeIntervalSince1970) % 86_400 + Int.random(in: 60...3600, using: &rng)) % 86_400) : nil
                 topics.append(Topic(id: "t\(s)-\(t)", title: "Topic \(s).\(t)", length: length,
-                                    kind: Bool.random(using: &rng) ? .talk : .lightning))
+                                    kind: Bool.random(using: &rng) ? .talk : .lightning,
+                                    atZero: [nil, .stop, .next, .overtime].randomElement(using: &rng) ?? nil, until: until))
             }
             let length = max(60, topics.reduce(0) { $0 + $1.length } + Int.random(in: -120...300, using: &rng))
             let scheduled = Bool.random(using: &rng)
@@ -41,10 +44,18 @@ import Testing
         let model = AppModel(live: live, view: .chair, theme: try catalog.load("default"), themeNames: [],
                              loadTheme: { _ in nil }, effects: CollectingSink())
         let commands: [Session.Command] = [.toggle, .toggle, .next, .previous, .adjust(seconds: 60), .adjust(seconds: -60), .endSlot]
+        var lastWake: Date?
         for step in 0..<100 {
-            clock.advance(Double(Int.random(in: 0...2400, using: &rng)) / 8)
-            switch Int.random(in: 0..<6, using: &rng) {
+            // Half the turns fall exactly where the last one said to wake, as the loop's do.
+            if let lastWake, Bool.random(using: &rng), lastWake > clock.now() {
+                clock.advance(lastWake.timeIntervalSince(clock.now()))
+            } else {
+                clock.advance(Double(Int.random(in: 0...2400, using: &rng)) / 8)
+            }
+            switch Int.random(in: 0..<8, using: &rng) {
             case 0, 1: _ = try live.perform(commands.randomElement(using: &rng) ?? .toggle, at: clock.now(), confirmed: true)
+            case 6: _ = try live.perform(.message(["please wrap up", "questions now"].randomElement(using: &rng)), at: clock.now())
+            case 7: _ = try live.perform(.rebalance, at: clock.now(), confirmed: true)
             case 2:
                 if let slot = agenda.slots.randomElement(using: &rng) { _ = try live.perform(.openSlot(slot.id), at: clock.now()) }
             case 3:
@@ -58,6 +69,7 @@ import Testing
             let (w, h) = [(80, 24), (120, 40), (30, 8), (12, 2)].randomElement(using: &rng) ?? (80, 24)
             let now = clock.now()
             let turn = model.step(at: now, uptime: clock.uptime(), width: w, height: h, readLog: true)
+            lastWake = turn.wakeAt
             #expect(turn.wakeAt > now, "step \(step): the wake is in the future")
             #expect(live.session.dueEvents(at: now).isEmpty, "step \(step): what fell due by now was recorded this turn")
             let span = turn.wakeAt.timeIntervalSince(now)
