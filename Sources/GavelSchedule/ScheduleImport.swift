@@ -53,8 +53,8 @@ public enum ScheduleImport {
     public static func run(_ file: ScheduleFile, options: Options, notices: inout [Diagnostic]) -> Outcome {
         let zone = file.timeZone ?? options.timeZone ?? TimeZone(identifier: "UTC") ?? .current
         let guess = file.timeZone == nil && options.timeZone == nil ? "the file names no time zone" : file.zoneGuess
-        if let gavel = file.gavelAgenda, !file.events.isEmpty, file.events.allSatisfy({ $0.gavel != nil }) {
-            var agenda = rebuild(file.events, fields: gavel, zone: zone)
+        if let gavel = file.gavelAgenda, file.events.contains(where: { !$0.isMarker }), file.events.allSatisfy({ $0.gavel != nil }) {
+            var agenda = rebuild(file.events.filter { !$0.isMarker }, fields: gavel, zone: zone)
             agenda.timeZoneGuess = guess
             return .agenda(agenda)
         }
@@ -96,6 +96,9 @@ public enum ScheduleImport {
         }
         let selected = onDay.filter { ScheduleListing.roomOf($0) == chosenRoom }
             .sorted { ($0.start, $0.line) < ($1.start, $1.line) }
+        guard selected.contains(where: { !$0.isMarker }) else {
+            return .choose(listing.with(reason: "the events in \(chosenRoom) on \(chosenDay ?? "that day") take no time (they have no end); there is nothing to chair"))
+        }
         let tracks = orderedTracks(selected)
         let title = options.track ?? (tracks.count == 1 ? tracks[0] : nil)
             ?? (chosenRoom == ScheduleListing.noRoom ? file.conference ?? "Imported schedule" : chosenRoom)
