@@ -95,7 +95,9 @@ public struct ActualTimes: Sendable {
             for topic in slot.topics {
                 let k = Self.key(slot.id, topic.id)
                 let r = run.run(topic.id)
-                topics[k] = TopicTiming(intervals: intervals[k] ?? [], finished: r.finishedAt, grantedSeconds: topic.length + r.adjust)
+                // A clock started and stopped in the same instant (or after its slot ran out) ran for no time.
+                topics[k] = TopicTiming(intervals: (intervals[k] ?? []).filter { $0.end > $0.start }, finished: r.finishedAt,
+                                        grantedSeconds: topic.length + r.adjust)
             }
             let end = run.ended ?? session.derivedEnd(slot.id, at: asOf)
             slots[slot.id] = SlotTiming(end: end?.at, cause: end?.cause)

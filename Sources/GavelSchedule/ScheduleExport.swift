@@ -30,10 +30,11 @@ public struct ScheduleExport: Sendable {
         ScheduleExport(agenda: agenda, kind: .planned, rows: rows(agenda, actual: nil), asOf: nil, stamp: stamp)
     }
 
-    /// What happened: only topics that were held.
+    /// What happened: only topics that were held (for a second or more, what the formats hold).
     public static func actual(_ agenda: Agenda, times: ActualTimes, stamp: Date) -> ScheduleExport {
-        ScheduleExport(agenda: agenda, kind: .actual, rows: rows(agenda, actual: times).filter { $0.actual?.held == true },
-                       asOf: times.asOf, stamp: stamp)
+        var export = ScheduleExport(agenda: agenda, kind: .actual, rows: [], asOf: times.asOf, stamp: stamp)
+        export.rows = rows(agenda, actual: times).filter { $0.actual?.held == true && (export.shown($0)?.seconds ?? 0) > 0 }
+        return export
     }
 
     static func rows(_ agenda: Agenda, actual: ActualTimes?) -> [Row] {
