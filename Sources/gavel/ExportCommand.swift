@@ -65,8 +65,9 @@ struct ExportAgenda: ParsableCommand {
         switch ICalendarWriter.scheduled(loaded, firstStart: firstStart) {
         case .success(let a): scheduled = a
         case .failure(let failure):
-            // JSON and CSV can say a planned start is unknown; a calendar and a schedule cannot.
-            if format == .ics || format == .frab {
+            // JSON and CSV can say a planned start is unknown, and actual times need none; a
+            // planned calendar or schedule does.
+            if !actual, format == .ics || format == .frab {
                 Console.error("\(agenda): \(failure.description)")
                 throw ExitCode(65)
             }
