@@ -64,10 +64,18 @@ struct ICalendarLine: Sendable, Equatable {
             if pairs.isEmpty { return [:] }
             var out: [String: String] = [:]
             for (k, v) in pairs {
-                guard let key = String(validating: k, as: UTF8.self), let value = String(validating: v, as: UTF8.self) else { return nil }
-                out[key.trimmingCharacters(in: .whitespaces).uppercased()] = value.trimmingCharacters(in: .whitespaces)
+                guard let key = String(validating: trimmed(k).map(asciiUpper), as: UTF8.self),
+                      let value = String(validating: trimmed(v), as: UTF8.self) else { return nil }
+                out[key] = value
             }
             return out
+        }
+
+        func trimmed(_ b: [UInt8]) -> ArraySlice<UInt8> {
+            var s = b[...]
+            while let f = s.first, f == 0x20 || f == 0x09 { s = s.dropFirst() }
+            while let l = s.last, l == 0x20 || l == 0x09 { s = s.dropLast() }
+            return s
         }
     }
 
@@ -83,7 +91,7 @@ struct ICalendarLine: Sendable, Equatable {
         guard !nameBytes.isEmpty, i < n, nameBytes.allSatisfy({ b in
             (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
         }) else { return nil }
-        let name = String(decoding: nameBytes, as: UTF8.self).uppercased()
+        let name = String(decoding: nameBytes.map(asciiUpper), as: UTF8.self)
         var parameters = RawParameters()
         while i < n, bytes[i] == UInt8(ascii: ";") {
             i += 1
@@ -112,6 +120,14 @@ struct ICalendarLine: Sendable, Equatable {
     static func parse(_ text: String) -> (name: String, parameters: [String: String], value: String)? {
         guard let p = parse(Array(text.utf8)), let params = p.parameters.decoded() else { return nil }
         return (p.name, params, String(decoding: p.value, as: UTF8.self))
+    }
+
+    /// A keyword value (`VEVENT`, `CANCELLED`): spaces around it dropped, ASCII upper-cased.
+    static func word(_ text: String) -> String {
+        var b = Array(text.utf8)[...]
+        while let f = b.first, f == 0x20 || f == 0x09 { b = b.dropFirst() }
+        while let l = b.last, l == 0x20 || l == 0x09 { b = b.dropLast() }
+        return String(decoding: b.map(asciiUpper), as: UTF8.self)
     }
 
     /// TEXT values (§3.3.11): `\\` `\,` `\;` `\n` `\N` unescaped.
@@ -181,3 +197,6 @@ struct ICalendarLine: Sendable, Equatable {
         return out + "\r\n"
     }
 }
+
+/// ASCII letters upper-cased, every other byte as it is (names and parameter keys are ASCII).
+func asciiUpper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }

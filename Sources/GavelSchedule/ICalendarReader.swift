@@ -22,7 +22,7 @@ public enum ICalendarReader {
 
     public static func parse(_ bytes: [UInt8], file: String, fallbackZone: TimeZone? = nil) throws(FileError) -> ScheduleFile {
         let lines = try ICalendarLine.lines(bytes, file: file)
-        guard let first = lines.first, first.name == "BEGIN", first.value.trimmingCharacters(in: .whitespaces).uppercased() == "VCALENDAR" else {
+        guard let first = lines.first, first.name == "BEGIN", ICalendarLine.word(first.value) == "VCALENDAR" else {
             throw FileError(file: file, line: lines.first?.line ?? 1, "not an iCalendar file: it must start with BEGIN:VCALENDAR")
         }
         var schedule = ScheduleFile(path: file)
@@ -39,7 +39,7 @@ public enum ICalendarReader {
         for l in lines {
             switch l.name {
             case "BEGIN":
-                let value = l.value.trimmingCharacters(in: .whitespaces).uppercased()
+                let value = ICalendarLine.word(l.value)
                 stack.append((value, l.line))
                 if value == "VEVENT" { eventLines = [] }
                 if value == "VTIMEZONE" { zoneLines = [] }
@@ -50,7 +50,7 @@ public enum ICalendarReader {
                 guard let open = stack.popLast() else {
                     throw FileError(file: file, line: l.line, "END:\(value) without a matching BEGIN")
                 }
-                guard open.name == value.uppercased() else {
+                guard open.name == ICalendarLine.word(value) else {
                     throw FileError(file: file, line: l.line, "END:\(value) closes BEGIN:\(open.name) of line \(open.line)")
                 }
                 if open.name == "VEVENT" { rawEvents.append((open.line, eventLines)) }
@@ -293,7 +293,7 @@ public enum ICalendarReader {
                 g.kind = kind
             }
             g.note = text("X-GAVEL-NOTE").map(ScheduleText.cleanKeepingLines).flatMap { $0.isEmpty ? nil : $0 }
-            g.published = first("X-GAVEL-PUBLISHED")?.value.trimmingCharacters(in: .whitespaces).uppercased() == "TRUE"
+            g.published = first("X-GAVEL-PUBLISHED").map { ICalendarLine.word($0.value) } == "TRUE"
             g.ref = text("X-GAVEL-REF").flatMap(ScheduleText.nonEmpty)
             g.eventID = text("X-GAVEL-EVENT-ID").flatMap(ScheduleText.nonEmpty)
             gavel = g
@@ -332,7 +332,7 @@ public enum ICalendarReader {
                                    speakers: speakers, gavel: gavel)
         event.ref = uid.map { "ics:\($0)" }
         event.url = text("URL").flatMap(ScheduleText.nonEmpty)
-        let cancelled = first("STATUS")?.value.trimmingCharacters(in: .whitespaces).uppercased() == "CANCELLED"
+        let cancelled = first("STATUS").map { ICalendarLine.word($0.value) } == "CANCELLED"
         let names = lines.compactMap { $0.parameters["TZID"] }
         return .success((ReadEvent(event: event, uid: uid, recurrenceID: recurrenceID, sequence: sequence, cancelled: cancelled,
                                    rule: rule, ruleLine: ruleLine, exdates: exdates, startWall: startWall, startZone: startZone,
@@ -346,22 +346,33 @@ public enum ICalendarReader {
         var chosen: [Key: Int] = [:]
         var order: [Int] = []
         var reusedStarts: [String: [Int]] = [:]
+        var versions: [String: Int] = [:]
+        var position: [Int: Int] = [:]
         for (i, e) in read.enumerated() {
             guard let uid = e.uid else { order.append(i); continue }
             let key = Key(uid: uid, recurrence: e.recurrenceID, start: e.recurrenceID == nil ? e.event.start : nil)
             if let earlier = chosen[key] {
                 let keepNew = e.sequence >= read[earlier].sequence
-                warnings.append(Diagnostic(file: file, line: e.line, message:
-                    "UID \"\(uid)\" also used at line \(read[earlier].line) for the same start; keeping the \(keepNew ? "event here" : "one at line \(read[earlier].line)") (\(keepNew ? "higher or equal" : "higher") SEQUENCE)", severity: .warning))
-                if keepNew, let at = order.firstIndex(of: earlier) {
+                versions[uid, default: 0] += 1
+                // One line per UID: a file that repeats one event 50,000 times gets one warning, not 50,000.
+                if versions[uid] == 1 {
+                    warnings.append(Diagnostic(file: file, line: e.line, message:
+                        "UID \"\(uid)\" also used at line \(read[earlier].line) for the same start; keeping the \(keepNew ? "event here" : "one at line \(read[earlier].line)") (\(keepNew ? "higher or equal" : "higher") SEQUENCE)", severity: .warning))
+                }
+                if keepNew, let at = position[earlier] {
                     order[at] = i
+                    position[i] = at
                     chosen[key] = i
                 }
             } else {
                 chosen[key] = i
+                position[i] = order.count
                 order.append(i)
                 if e.recurrenceID == nil { reusedStarts[uid, default: []].append(i) }
             }
+        }
+        for (uid, n) in versions where n > 1 {
+            warnings.append(Diagnostic(file: file, line: nil, message: "UID \"\(uid)\": \(n + 1) versions of one event; the one with the highest SEQUENCE kept", severity: .warning))
         }
         for (uid, indices) in reusedStarts where indices.count > 1 {
             let lines = indices.map { String(read[$0].line) }
@@ -375,6 +386,9 @@ public enum ICalendarReader {
         let plainEnd = order.filter { read[$0].rule == nil }.map { read[$0].event.end }.max()
         var out: [ScheduledEvent] = []
         var usedOverrides = Set<Int>()
+        // Recurrences may add at most this many events in all, so a file cannot ask for millions.
+        var budget = 100_000
+        var warnedBudget = false
         for i in order {
             let e = read[i]
             if e.recurrenceID != nil {
@@ -402,7 +416,13 @@ public enum ICalendarReader {
             } else {
                 horizon = .distantFuture
             }
-            let walls = rule.occurrences(from: e.startWall, horizon: horizon, cap: 1000, resolve: resolve)
+            let walls = rule.occurrences(from: e.startWall, horizon: horizon, cap: min(1000, max(1, budget)), resolve: resolve)
+            budget -= walls.count
+            if budget <= 0, !warnedBudget {
+                warnedBudget = true
+                warnings.append(Diagnostic(file: file, line: e.ruleLine, message:
+                    "event \"\(e.event.title)\": the file's recurrences add more than 100,000 events; occurrences beyond that are left out", severity: .warning))
+            }
             let excluded = Set(e.exdates)
             for (n, w) in walls.enumerated() {
                 let at = resolve(w)

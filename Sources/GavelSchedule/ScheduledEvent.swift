@@ -123,22 +123,34 @@ public struct GavelAgendaFields: Sendable, Equatable {
 /// and line breaks become one space, surrounding space trimmed.
 enum ScheduleText {
     static func clean(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var changed = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            let space: Bool, drop: Bool
+            if v < 0x80 {
+                // ASCII without the Unicode tables: most schedule text is.
+                space = v == 0x20 || (0x09...0x0D).contains(v)
+                drop = !space && (v < 0x20 || v == 0x7F)
+            } else {
+                space = scalar.properties.isWhitespace
+                drop = !space && (scalar.properties.generalCategory == .control
+                                  || (scalar.properties.generalCategory == .format && v != 0x200D))
+            }
+            if space {
+                if v != 0x20 || pendingSpace || out.isEmpty { changed = true }
                 pendingSpace = true
-            } else if scalar.properties.generalCategory == .control
-                        || (scalar.properties.generalCategory == .format && scalar.value != 0x200D) {
-                continue
+            } else if drop {
+                changed = true
             } else {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.append(scalar)
             }
         }
-        return String(out)
+        if pendingSpace { changed = true }
+        return changed ? String(out) : text
     }
 
     /// Like `clean` but keeps line breaks (for notes).

@@ -16,7 +16,7 @@ enum TitleText {
 
     /// Decodes `&name;`, `&#NNN;` and `&#xHH;` where they name a character; anything else stays.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var i = text.startIndex
         while i < text.endIndex {
@@ -55,28 +55,42 @@ enum TitleText {
     /// `Title (A)`, `A: Title`. Only when every name matched is it taken off, and never the
     /// whole title.
     static func withoutSpeakers(_ title: String, speakers: [String]) -> String {
-        guard !speakers.isEmpty else { return title }
+        // Most titles name nobody: a byte search rules that out before any list is built.
+        guard !speakers.isEmpty, speakers.contains(where: { contains(title, $0) }) else { return title }
+        let last = speakers.last ?? ""
         let lists = [speakers.joined(separator: ", "), speakers.joined(separator: " & "), speakers.joined(separator: " and "),
-                     speakers.joined(separator: ", ").replacingOccurrences(of: ", \(speakers.last ?? "")", with: " and \(speakers.last ?? "")")]
-        for names in Set(lists) {
+                     speakers.dropLast().joined(separator: ", ") + (speakers.count > 1 ? " and " : "") + last]
+        for names in lists where contains(title, names) {
             for sep in [" - ", " – ", " — ", " | ", " by "] {
                 let suffix = sep + names
-                if title.count > suffix.count, title.lowercased().hasSuffix(suffix.lowercased()) {
+                if title.count > suffix.count, title.hasSuffix(suffix) {
                     return String(title.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
                 }
             }
             let paren = " (" + names + ")"
-            if title.count > paren.count, title.lowercased().hasSuffix(paren.lowercased()) {
+            if title.count > paren.count, title.hasSuffix(paren) {
                 return String(title.dropLast(paren.count)).trimmingCharacters(in: .whitespaces)
             }
             for sep in [": ", " - ", " – "] {
                 let prefix = names + sep
-                if title.count > prefix.count, title.lowercased().hasPrefix(prefix.lowercased()) {
+                if title.count > prefix.count, title.hasPrefix(prefix) {
                     return String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
                 }
             }
         }
         return title
+    }
+
+    /// Whether `needle`'s UTF-8 occurs in `text`'s.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let h = Array(text.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= h.count, let first = n.first else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first, h[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// pretalx writes `SUMMARY:Title - Speaker One, Speaker Two` and names the speakers nowhere

@@ -193,14 +193,24 @@ enum XMLReader {
                     try entity(into: &text)
                     continue
                 }
-                try checkChar(c)
-                if c == 0x0A { line += 1 }
                 if stack.isEmpty {
+                    try checkChar(c)
+                    if c == 0x0A { line += 1 }
                     guard isSpace(c) else { throw fail(root == nil ? "text before the root element" : "the document ends early, or has more after its root element") }
-                } else {
-                    text.append(c)
+                    i += 1
+                    continue
                 }
-                i += 1
+                // A run of text up to the next markup or reference, appended at once.
+                let from = i
+                while i < n {
+                    let d = b[i]
+                    if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") { break }
+                    if d < 0x20 {
+                        if d == 0x0A { line += 1 } else if d != 0x09 && d != 0x0D { try checkChar(d) }
+                    }
+                    i += 1
+                }
+                text.append(contentsOf: b[from..<i])
                 continue
             }
             // Markup.
