@@ -36,14 +36,16 @@ public enum ICalendarReader {
         var zoneLines: [ICalendarLine] = []
         var rawEvents: [(begin: Int, lines: [ICalendarLine])] = []
         var definitions: [String: VTimeZone] = [:]
+        /// How many VTIMEZONE components are open (a counter, so deep nesting stays linear).
+        var zoneDepth = 0
         for l in lines {
             switch l.name {
             case "BEGIN":
                 let value = ICalendarLine.word(l.value)
                 stack.append((value, l.line))
                 if value == "VEVENT" { eventLines = [] }
-                if value == "VTIMEZONE" { zoneLines = [] }
-                if stack.contains(where: { $0.name == "VTIMEZONE" }) { zoneLines.append(l) }
+                if value == "VTIMEZONE" { zoneLines = []; zoneDepth += 1 }
+                if zoneDepth > 0 { zoneLines.append(l) }
                 continue
             case "END":
                 let value = l.value.trimmingCharacters(in: .whitespaces)
@@ -54,8 +56,11 @@ public enum ICalendarReader {
                     throw FileError(file: file, line: l.line, "END:\(value) closes BEGIN:\(open.name) of line \(open.line)")
                 }
                 if open.name == "VEVENT" { rawEvents.append((open.line, eventLines)) }
-                if stack.contains(where: { $0.name == "VTIMEZONE" }) || open.name == "VTIMEZONE" { zoneLines.append(l) }
-                if open.name == "VTIMEZONE", let def = VTimeZone.read(zoneLines) { definitions[def.id] = def.zone }
+                if zoneDepth > 0 { zoneLines.append(l) }
+                if open.name == "VTIMEZONE" {
+                    zoneDepth -= 1
+                    if let def = VTimeZone.read(zoneLines) { definitions[def.id] = def.zone }
+                }
                 continue
             default: break
             }
@@ -64,7 +69,7 @@ public enum ICalendarReader {
             }
             if current.name == "VEVENT" {
                 eventLines.append(l)
-            } else if stack.contains(where: { $0.name == "VTIMEZONE" }) {
+            } else if zoneDepth > 0 {
                 zoneLines.append(l)
             } else if current.name == "VCALENDAR" {
                 let value = l.value.trimmingCharacters(in: .whitespaces)

@@ -167,8 +167,8 @@ public enum ScheduleImport {
         for (i, t) in titles.enumerated() where counts[t, default: 0] > 1 {
             if let s = groups[i].first?.start { titles[i] = "\(t) (\(LocalTime.hhmm(s, zone: zone)))" }
         }
-        var usedSlotIDs = Set<String>()
-        var usedTopicIDs = Set<String>()
+        var usedSlotIDs = UsedIDs()
+        var usedTopicIDs = UsedIDs()
         return groups.enumerated().map { i, group in
             let start = group[0].start
             let end = group.map(\.end).max() ?? start
@@ -202,19 +202,29 @@ public enum ScheduleImport {
         return out
     }
 
-    static func unique(_ base: String, fallback: String, used: inout Set<String>) -> String {
+    /// Ids handed out so far, and for each root the next number to try, so 50,000 events of
+    /// one title get their ids in linear time.
+    struct UsedIDs {
+        var taken = Set<String>()
+        var next: [String: Int] = [:]
+        var count: Int { taken.count }
+    }
+
+    static func unique(_ base: String, fallback: String, used: inout UsedIDs) -> String {
         let root = base.isEmpty ? fallback : base
         var id = root
-        var n = 2
-        while used.contains(id) { id = "\(root)-\(n)"; n += 1 }
-        used.insert(id)
+        var n = used.next[root] ?? 2
+        while used.taken.contains(id) { id = "\(root)-\(n)"; n += 1 }
+        used.next[root] = n
+        used.taken.insert(id)
         return id
     }
 
     /// A file `gavel export` wrote: slots and topics as they were.
     static func rebuild(_ events: [ScheduledEvent], fields: GavelAgendaFields, zone: TimeZone) -> Agenda {
         var slots: [Slot] = []
-        var usedTopicIDs = Set<String>()
+        var usedTopicIDs = UsedIDs()
+        var slotIndex: [String: Int] = [:]
         for e in events.sorted(by: { ($0.start, $0.line) < ($1.start, $1.line) }) {
             guard let g = e.gavel else { continue }
             let givenID = g.topicID.flatMap { Slug.isValidID($0) ? $0 : nil } ?? Slug.make(e.title)
@@ -223,9 +233,10 @@ public enum ScheduleImport {
                               kind: g.kind ?? (e.isLightning ? .lightning : .talk), note: g.note,
                               start: g.published ? e.start : nil, ref: g.ref, eventID: g.eventID, url: e.url)
             let slotID = Slug.isValidID(g.slotID) ? g.slotID : (Slug.make(g.slotID).isEmpty ? "slot" : Slug.make(g.slotID))
-            if let i = slots.firstIndex(where: { $0.id == slotID }) {
+            if let i = slotIndex[slotID] {
                 slots[i].topics.append(topic)
             } else {
+                slotIndex[slotID] = slots.count
                 slots.append(Slot(id: slotID, title: g.slotTitle ?? g.slotID, start: e.start, length: g.slotLength ?? e.length,
                                   room: g.slotRoom, topics: [topic]))
             }
