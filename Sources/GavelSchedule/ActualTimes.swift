@@ -68,9 +68,11 @@ public struct ActualTimes: Sendable {
                 if run.runningSince == nil {
                     intervals[k, default: []].append(Interval(start: o.wallStart, end: o.since.addingTimeInterval(delta), open: false))
                     open[k] = nil
-                } else if case .clockJump(let seconds) = event.action, let since = run.runningSince {
-                    // The wall clock stepped: the piece before ends where the old clock stood.
-                    intervals[k, default: []].append(Interval(start: o.wallStart, end: event.at.addingTimeInterval(-seconds), open: false))
+                } else if case .clockJump = event.action, let since = run.runningSince {
+                    // The wall clock stepped (by what the engine carried the clock over): the piece
+                    // before ends where the old clock stood.
+                    let step = since.timeIntervalSince(o.since)
+                    intervals[k, default: []].append(Interval(start: o.wallStart, end: event.at.addingTimeInterval(-step), open: false))
                     open[k] = (o.slot, o.topic, event.at, since)
                 }
             }
