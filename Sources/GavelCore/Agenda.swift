@@ -7,6 +7,9 @@ public struct Agenda: Sendable, Equatable {
     public var room: String?
     /// The zone slot times are written in and shown in.
     public var timeZone: TimeZone
+    /// Why the zone is only a guess (an import from a file that named none), until the owner
+    /// confirms it by removing `timezone_guess`; nil when it was chosen.
+    public var timeZoneGuess: String?
     public var defaults: Defaults
     public var slots: [Slot]
     /// Ids that changed while the session ran, old to new (`[renamed]`): events naming an old id
@@ -14,11 +17,12 @@ public struct Agenda: Sendable, Equatable {
     public var renamed: [String: String]
 
     public init(title: String, event: String? = nil, room: String? = nil, timeZone: TimeZone = .current,
-                defaults: Defaults = Defaults(), slots: [Slot], renamed: [String: String] = [:]) {
+                timeZoneGuess: String? = nil, defaults: Defaults = Defaults(), slots: [Slot], renamed: [String: String] = [:]) {
         self.title = title
         self.event = event
         self.room = room
         self.timeZone = timeZone
+        self.timeZoneGuess = timeZoneGuess
         self.defaults = defaults
         self.slots = slots
         self.renamed = renamed
@@ -125,7 +129,8 @@ public struct Topic: Sendable, Equatable, Identifiable {
     /// Seconds.
     public var length: Int
     public var kind: TopicKind
-    /// What the owner wants to remember about it, e.g. "speaker not known".
+    /// What the owner wants to remember about it, e.g. "speaker not known". Private: shown to
+    /// the chair, never exported.
     public var note: String?
     /// Seconds left at which its countdown turns amber, then red (descending, each below its
     /// length); nil: the agenda's defaults for its kind.
@@ -136,8 +141,19 @@ public struct Topic: Sendable, Equatable, Identifiable {
     /// when the hall is needed).
     public var until: TimeOfDay?
 
+
+    /// The published start, when the schedule gives one: the talk is announced for then (a
+    /// changeover before it stays a changeover).
+    public var start: Date?
+    /// Where the topic comes from: `frab:<guid>`, `ics:<uid>`, for tools that match it back.
+    public var ref: String?
+    /// The source's own event id (frab `id`), and the event's page.
+    public var eventID: String?
+    public var url: String?
+
     public init(id: String, title: String, speakers: [String] = [], length: Int, kind: TopicKind = .talk, note: String? = nil,
-                warn: [Int]? = nil, atZero: AtZero? = nil, until: TimeOfDay? = nil) {
+                warn: [Int]? = nil, atZero: AtZero? = nil, until: TimeOfDay? = nil,
+                start: Date? = nil, ref: String? = nil, eventID: String? = nil, url: String? = nil) {
         self.id = id
         self.title = title
         self.speakers = speakers
@@ -147,6 +163,10 @@ public struct Topic: Sendable, Equatable, Identifiable {
         self.warn = warn
         self.atZero = atZero
         self.until = until
+        self.start = start
+        self.ref = ref
+        self.eventID = eventID
+        self.url = url
     }
 
     /// Speakers for display; an empty list reads as unknown rather than as nobody.

@@ -101,7 +101,7 @@ public struct TableReader {
     }
 
     mutating func agenda(_ root: TOML.Table, defaultTimeZone: TimeZone) -> Agenda? {
-        checkKeys(root, name: "", allowed: ["title", "event", "room", "timezone", "defaults", "slot", "renamed"])
+        checkKeys(root, name: "", allowed: ["title", "event", "room", "timezone", "timezone_guess", "defaults", "slot", "renamed"])
         let title = string(root, "title", required: true)
         let event = string(root, "event")
         let room = string(root, "room")
@@ -112,6 +112,10 @@ public struct TableReader {
             } else {
                 error(root, "timezone", "unknown time zone \"\(name)\"; use an IANA name such as \"Europe/Paris\" or \"America/Los_Angeles\"")
             }
+        }
+        let guess = string(root, "timezone_guess")
+        if let guess {
+            warning(root, "timezone_guess", "the time zone \"\(zone.identifier)\" is a guess: \(guess); set timezone to the zone the times are meant in, then remove timezone_guess")
         }
         var defaults = Agenda.Defaults()
         if let value = root["defaults"] {
@@ -140,7 +144,7 @@ public struct TableReader {
         checkUniqueIDs(slots)
         let renamed = readRenamed(root, slots: slots.map(\.0))
         guard let title else { return nil }
-        return Agenda(title: title, event: event, room: room, timeZone: zone, defaults: defaults, slots: slots.map(\.0),
+        return Agenda(title: title, event: event, room: room, timeZone: zone, timeZoneGuess: guess, defaults: defaults, slots: slots.map(\.0),
                       renamed: renamed)
     }
 
@@ -273,12 +277,19 @@ public struct TableReader {
         var topics: [Topic] = []
         if let value = table["topic"] {
             if let array = value.array {
+                var previous: (topic: Topic, table: TOML.Table)?
                 for (i, element) in array.enumerated() {
                     guard let t = element.table else {
                         error(table, "topic", "each topic must be a table: [[slot.topic]]")
                         continue
                     }
-                    if let topic = readTopic(t, defaults: defaults, slotWarn: slotWarn, index: i) { topics.append(topic) }
+                    guard var topic = readTopic(t, defaults: defaults, slotWarn: slotWarn, index: i) else { continue }
+                    if let value = t["start"] {
+                        topic.start = readTopicStart(value, in: t, slotStart: start, slotLength: length, zone: zone)
+                        if let s = topic.start { checkTopicStart(s, of: topic, in: t, after: previous?.topic, slotStart: start, slotLength: length, zone: zone) }
+                    }
+                    topics.append(topic)
+                    previous = (topic, t)
                 }
             } else {
                 error(table, "topic", "\"topic\" must be an array of tables: [[slot.topic]]")
@@ -296,7 +307,8 @@ public struct TableReader {
     }
 
     mutating func readTopic(_ table: TOML.Table, defaults: Agenda.Defaults, slotWarn: [Int]?, index: Int) -> Topic? {
-        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note", "warn", "at_zero", "until"])
+        checkKeys(table, name: "slot.topic", allowed: ["id", "title", "speakers", "length", "kind", "note", "warn", "at_zero", "until",
+                                                       "start", "ref", "event_id", "url"])
         let title = string(table, "title", required: true)
         var kind = TopicKind.talk
         if let k = string(table, "kind") {
@@ -341,10 +353,77 @@ public struct TableReader {
                     "topic \"\(title ?? "?")\": warn time \(DurationText.format(tooLong)) is not below its length \(DurationText.format(length)); "
                     + "it is left out (set warn = [...] on the topic, or warn_lightning in [defaults])")
         }
+        let ref = string(table, "ref")
+        let eventID = string(table, "event_id")
+        let url = string(table, "url")
         guard let title else { return nil }
         let derived = Slug.make(title)
         return Topic(id: id ?? (derived.isEmpty ? "topic-\(index + 1)" : derived), title: title, speakers: speakers,
-                     length: length, kind: kind, note: note, warn: warn, atZero: readAtZero(table), until: readUntil(table))
+                     length: length, kind: kind, note: note, warn: warn, atZero: readAtZero(table), until: readUntil(table),
+                     ref: ref, eventID: eventID, url: url)
+    }
+
+    /// A topic's published start: `"10:30"` or `"10:30:15"` (a TOML local time works too) on its
+    /// slot's day, in the agenda's zone (past midnight when the slot runs over it), or a full
+    /// date-time. Around a change of the clocks a repeated time is its first occurrence and a
+    /// skipped one moves past the gap (RFC 5545's rule); a date-time with an offset is exact.
+    mutating func readTopicStart(_ value: TOML.Value, in table: TOML.Table, slotStart: Date?, slotLength: Int, zone: TimeZone) -> Date? {
+        var clock: (h: Int, m: Int, s: Int)?
+        if let dt = value.dateTime {
+            if dt.date != nil { return readTime(value, key: "start", in: table, zone: zone) }
+            if let t = dt.time { clock = (t.hour, t.minute, t.second) }
+        } else if let text = value.string {
+            let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+            let numbers = parts.compactMap { $0.count == 2 && $0.allSatisfy(\.isASCII) ? Int($0) : nil }
+            if numbers.count == parts.count, (2...3).contains(numbers.count), (0...23).contains(numbers[0]), (0...59).contains(numbers[1]),
+               numbers.count == 2 || (0...59).contains(numbers[2]) {
+                clock = (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 0)
+            } else if text.contains("-") {
+                return readTime(value, key: "start", in: table, zone: zone)
+            }
+        }
+        guard let clock else {
+            error(table, "start", "a topic's \"start\" is its published time, such as \"10:30\" (or 2024-02-03T10:30:00)")
+            return nil
+        }
+        guard let slotStart else {
+            error(table, "start", "a topic's start \"\(String(format: "%02d:%02d", clock.h, clock.m))\" needs its slot's start (the date); add start = 2024-02-03T10:00:00 to the slot")
+            return nil
+        }
+        return Self.topicStart(hour: clock.h, minute: clock.m, second: clock.s, slotStart: slotStart, slotLength: slotLength, zone: zone)
+    }
+
+    /// The instant a topic's `"HH:MM[:SS]"` names in a slot: on the slot's day, or the next when
+    /// the slot runs past midnight.
+    public static func topicStart(hour: Int, minute: Int, second: Int, slotStart: Date, slotLength: Int, zone: TimeZone) -> Date {
+        let day = WallTime(slotStart, zone: zone)
+        let wall = WallTime(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)
+        var at = wall.resolve(in: zone).date
+        if at < slotStart {
+            let next = WallTime(naiveSeconds: wall.naiveSeconds + 86400).resolve(in: zone).date
+            if next < slotStart.addingTimeInterval(TimeInterval(slotLength)) { at = next }
+        }
+        return at
+    }
+
+    mutating func checkTopicStart(_ start: Date, of topic: Topic, in table: TOML.Table, after previous: Topic?,
+                                  slotStart: Date?, slotLength: Int, zone: TimeZone) {
+        let shown = LocalTime.hhmm(start, zone: zone)
+        if let prev = previous, let prevStart = prev.start {
+            if start < prevStart {
+                error(table, "start", "topic \"\(topic.id)\" starts at \(shown), before the topic above it (\(LocalTime.hhmm(prevStart, zone: zone))); topics run in the order listed")
+                return
+            }
+            if start < prevStart.addingTimeInterval(TimeInterval(prev.length)) {
+                warning(table, "start", "topic \"\(topic.id)\" starts at \(shown), while \"\(prev.id)\" (planned until \(LocalTime.hhmm(prevStart.addingTimeInterval(TimeInterval(prev.length)), zone: zone))) still runs")
+            }
+        }
+        if let slotStart {
+            let end = slotStart.addingTimeInterval(TimeInterval(slotLength))
+            if start < slotStart || start >= end {
+                warning(table, "start", "topic \"\(topic.id)\" starts at \(shown), outside its slot (\(LocalTime.hhmm(slotStart, zone: zone))–\(LocalTime.hhmm(end, zone: zone)))")
+            }
+        }
     }
 
     /// A date-time value (local in `zone` unless it has an offset), or text such as `2012-08-29T13:30`.

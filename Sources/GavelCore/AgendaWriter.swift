@@ -13,6 +13,7 @@ public enum AgendaWriter {
         if let event = agenda.event { out += "event = \(quoted(event))\n" }
         if let room = agenda.room { out += "room = \(quoted(room))\n" }
         out += "timezone = \(quoted(agenda.timeZone.identifier))\n"
+        if let guess = agenda.timeZoneGuess { out += "timezone_guess = \(quoted(guess))\n" }
         out += "\n[defaults]\n"
         out += "topic = \(quoted(DurationText.format(agenda.defaults.topic)))\n"
         out += "lightning = \(quoted(DurationText.format(agenda.defaults.lightning)))\n"
@@ -46,6 +47,10 @@ public enum AgendaWriter {
                 if let warn = topic.warn { out += "  warn = \(durations(warn))\n" }
                 if let atZero = topic.atZero { out += "  at_zero = \(quoted(atZero.rawValue))\n" }
                 if let until = topic.until { out += "  until = \(quoted(until.text))\n" }
+                if let start = topic.start { out += "  start = \(topicStart(start, slot: slot, zone: agenda.timeZone))\n" }
+                if let ref = topic.ref { out += "  ref = \(quoted(ref))\n" }
+                if let eventID = topic.eventID { out += "  event_id = \(quoted(eventID))\n" }
+                if let url = topic.url { out += "  url = \(quoted(url))\n" }
             }
         }
         if !agenda.renamed.isEmpty {
@@ -58,6 +63,21 @@ public enum AgendaWriter {
     /// Durations as a TOML array: `["5m", "2m"]`.
     static func durations(_ seconds: [Int]) -> String {
         "[" + seconds.map { quoted(DurationText.format($0)) }.joined(separator: ", ") + "]"
+    }
+
+    /// `"10:30"` (or `"10:30:15"`) when that reads back to the same second in the slot, else a
+    /// date-time with its offset (a start on another day, or in the hour the clocks repeat).
+    static func topicStart(_ start: Date, slot: Slot, zone: TimeZone) -> String {
+        let whole = Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down))
+        let wall = WallTime(whole, zone: zone)
+        if let slotStart = slot.start,
+           TableReader.topicStart(hour: wall.hour, minute: wall.minute, second: wall.second, slotStart: slotStart,
+                                  slotLength: slot.length, zone: zone) == whole {
+            return quoted(wall.clockText)
+        }
+        let offset = zone.secondsFromGMT(for: whole)
+        let sign = offset < 0 ? "-" : "+"
+        return LocalTime.format(whole, zone: zone) + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
 
     /// A TOML basic string: quotes, backslashes and control characters escaped.

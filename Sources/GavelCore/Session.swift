@@ -211,8 +211,10 @@ public struct Session: Sendable {
             run.topics[topicID] = topicRun
             if index + 1 < slot.topics.count {
                 run.current = index + 1
-                let nextID = slot.topics[index + 1].id
-                if wasRunning { run.topics[nextID, default: TopicRun()].start(at: t) }
+                let next = slot.topics[index + 1]
+                // The next talk starts with this one's end, unless it is published for later: a
+                // talk never starts early by itself (the changeover stays a changeover).
+                if wasRunning, next.start.map({ t >= $0 }) ?? true { run.topics[next.id, default: TopicRun()].start(at: t) }
                 runs[slotID] = run
                 return []
             }

@@ -15,25 +15,19 @@ public enum ScheduleReading {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let head = bytes.prefix(64).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         let lower = file.lowercased()
-        if head.first == UInt8(ascii: "<") || lower.hasSuffix(".xml") {
-            // Foundation's XMLParser on Linux traps on some names that are not UTF-8, so only
-            // UTF-8 reaches it.
-            if let bad = firstInvalidUTF8Line(bytes) {
-                throw FileError(file: file, line: bad, "not UTF-8 text; schedule XML must be UTF-8")
-            }
-            if let declared = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased()) {
-                throw FileError(file: file, line: 1, "the XML declares encoding \"\(declared)\"; gavel reads UTF-8 schedules only")
-            }
-            return try FrabReader.parse(Data(bytes), file: file)
+        let utf16 = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
+            || (bytes.count >= 2 && (bytes[0] == 0) != (bytes[1] == 0))
+        if head.first == UInt8(ascii: "<") || utf16 || lower.hasSuffix(".xml") {
+            return try FrabReader.parse(Data(bytes), file: file, fallbackZone: fallbackZone)
         }
         if head.starts(with: Array("BEGIN".utf8)) || lower.hasSuffix(".ics") || lower.hasSuffix(".ical") {
-            if let bad = firstInvalidUTF8Line(bytes) {
-                throw FileError(file: file, line: bad, "not UTF-8 text; iCalendar files are UTF-8")
-            }
-            return try ICalendarReader.parse(String(decoding: bytes, as: UTF8.self), file: file, fallbackZone: fallbackZone)
+            return try ICalendarReader.parse(bytes, file: file, fallbackZone: fallbackZone)
         }
         throw FileError(file: file, line: 1, "not a schedule gavel knows: expected frab XML (<schedule>) or iCalendar (BEGIN:VCALENDAR)")
     }
+
+    /// A zone named on the command line: an IANA name or a Windows one (`W. Europe Standard Time`).
+    public static func zone(named name: String) -> TimeZone? { ZoneNames.named(name) }
 
     /// The bytes of a file, or of a pipe such as /dev/stdin.
     static func contents(atPath path: String) -> Data? {
@@ -41,17 +35,6 @@ public enum ScheduleReading {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         return try? handle.readToEnd() ?? Data()
-    }
-
-    /// The `encoding="..."` of an XML declaration at the start, if any.
-    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-        guard head.hasPrefix("<?xml"), let close = head.range(of: "?>") else { return nil }
-        let declaration = head[..<close.lowerBound]
-        guard let key = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
     }
 
     /// The line of the first byte sequence that is not UTF-8, if any.

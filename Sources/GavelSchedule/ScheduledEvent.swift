@@ -9,7 +9,7 @@ public struct ScheduledEvent: Sendable, Equatable {
     public var title: String
     public var subtitle: String?
     public var start: Date
-    /// Seconds.
+    /// Seconds; 0 for a marker (an iCalendar event with a start and no end, "end of conference").
     public var length: Int
     public var room: String?
     public var tracks: [String]
@@ -20,6 +20,10 @@ public struct ScheduledEvent: Sendable, Equatable {
     public var day: String?
     /// Gavel's own fields, present in files `gavel export` wrote.
     public var gavel: GavelTopicFields?
+    /// The source identity kept on the topic: `frab:<guid>`, `ics:<uid>`; the file's event id and page.
+    public var ref: String?
+    public var eventID: String?
+    public var url: String?
 
     public init(line: Int, uid: String? = nil, title: String, subtitle: String? = nil, start: Date, length: Int,
                 room: String? = nil, tracks: [String] = [], type: String? = nil, speakers: [String] = [],
@@ -40,6 +44,9 @@ public struct ScheduledEvent: Sendable, Equatable {
 
     public var end: Date { start.addingTimeInterval(TimeInterval(length)) }
 
+    /// Takes no time: a point in the day, not a session.
+    public var isMarker: Bool { length == 0 }
+
     /// Lightning when the file's type or a category says so.
     public var isLightning: Bool {
         ([type].compactMap { $0 } + tracks).contains { $0.lowercased().contains("lightning") }
@@ -56,6 +63,10 @@ public struct GavelTopicFields: Sendable, Equatable {
     public var topicID: String?
     public var kind: TopicKind?
     public var note: String?
+    /// The topic had a published start (`X-GAVEL-PUBLISHED`): DTSTART is it.
+    public var published = false
+    public var ref: String?
+    public var eventID: String?
 
     public init(slotID: String, slotTitle: String? = nil, slotLength: Int? = nil, slotRoom: String? = nil,
                 topicID: String? = nil, kind: TopicKind? = nil, note: String? = nil) {
@@ -80,6 +91,8 @@ public struct ScheduleFile: Sendable {
     public var warnings: [Diagnostic]
     /// Agenda-level fields of a file `gavel export` wrote.
     public var gavelAgenda: GavelAgendaFields?
+    /// Why `timeZone` is a guess (the file named no zone), for the agenda and the owner.
+    public var zoneGuess: String?
 
     public init(path: String, conference: String? = nil, timeZone: TimeZone? = nil, events: [ScheduledEvent] = [],
                 warnings: [Diagnostic] = [], gavelAgenda: GavelAgendaFields? = nil) {
@@ -112,19 +125,32 @@ enum ScheduleText {
     static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var changed = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            let space: Bool, drop: Bool
+            if v < 0x80 {
+                // ASCII without the Unicode tables: most schedule text is.
+                space = v == 0x20 || (0x09...0x0D).contains(v)
+                drop = !space && (v < 0x20 || v == 0x7F)
+            } else {
+                space = scalar.properties.isWhitespace
+                drop = !space && (scalar.properties.generalCategory == .control
+                                  || (scalar.properties.generalCategory == .format && v != 0x200D))
+            }
+            if space {
+                if v != 0x20 || pendingSpace || out.isEmpty { changed = true }
                 pendingSpace = true
-            } else if scalar.properties.generalCategory == .control
-                        || (scalar.properties.generalCategory == .format && scalar.value != 0x200D) {
-                continue
+            } else if drop {
+                changed = true
             } else {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.append(scalar)
             }
         }
-        return String(out)
+        if pendingSpace { changed = true }
+        return changed ? String(out) : text
     }
 
     /// Like `clean` but keeps line breaks (for notes).
@@ -139,8 +165,14 @@ enum ScheduleText {
         return c.isEmpty ? nil : c
     }
 
+    /// A title or name: HTML entities a generator left in decoded, then cleaned.
+    static func title(_ text: String?) -> String? {
+        nonEmpty(text.map(TitleText.decodeEntities))
+    }
+
     /// `2012-08-29` of `date` in `zone`.
     static func dayString(_ date: Date, zone: TimeZone) -> String {
-        String(LocalTime.format(date, zone: zone).prefix(10))
+        let w = WallTime(date, zone: zone)
+        return String(format: "%04d-%02d-%02d", w.year, w.month, w.day)
     }
 }

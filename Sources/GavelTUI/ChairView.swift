@@ -118,7 +118,9 @@ enum ChairView {
             style = theme.style(Theme.role(of: status.phase), bold: true)
         } else {
             marker = " "
-            right = DurationText.readable(status.planned)
+            // A published start shows: the changeover before it is visible.
+            right = (status.topic.start.map { "at " + LocalTime.hhmm($0, zone: snapshot.agenda.timeZone) + "  " } ?? "")
+                + DurationText.readable(status.planned)
         }
         let rightWidth = 22
         buffer.write(marker, x: 1, y: y, style: style)

@@ -300,6 +300,9 @@ public enum Screen {
         if let left = snapshot.autoNextIn { return "NEXT IN \(Int(left.rounded(.up))) S" }
         if status.phase == .overtime { return status.clockText + " OVER" + (status.isPaused ? " PAUSED" : "") }
         if status.isPaused { return "PAUSED" }
+        if !status.hasStarted, let start = status.topic.start, start > snapshot.now {
+            return "AT " + LocalTime.hhmm(start, zone: snapshot.agenda.timeZone)
+        }
         return status.phase.words
     }
 

@@ -15,8 +15,15 @@ struct ImportSchedule: ParsableCommand {
         file's own conference day (frab <day>, which may run past midnight), else the date in \
         the agenda's time zone. When the file has several rooms or days and --room/--date/--day \
         do not choose one, the rooms and days are listed with their event counts (exit 2). \
-        Files written by `gavel export` come back as the same agenda. The agenda is printed as \
-        TOML, or written with -o. A malformed file: FILE:LINE: message, exit 65.
+        Each topic keeps its published start (start = "10:30") and its source (ref = \
+        "frab:GUID" or "ics:UID", event_id, url). An event with a start and no end takes no \
+        time: it ends the slot and becomes a note on the next topic. Events that overlap in the \
+        room become separate slots. An event that cannot be read is skipped with a FILE:LINE \
+        warning. Times without a zone are wall times in --timezone (labelled, never converted); \
+        when the file names no zone and --timezone is not given the zone is a guess, said here \
+        and by `gavel check` until timezone_guess is removed from the agenda. Files written by \
+        `gavel export` come back as the same agenda (less private notes). The agenda is printed \
+        as TOML, or written with -o. A file that cannot be read: FILE:LINE: message, exit 65.
         """
     )
 
@@ -38,7 +45,7 @@ struct ImportSchedule: ParsableCommand {
     @Option(help: "A gap this long or longer between events starts a new slot.")
     var gap: String = "10m"
 
-    @Option(help: "The agenda's time zone when the file names none (IANA name, e.g. Europe/Brussels).")
+    @Option(help: "The zone of times the file gives without one (IANA or Windows name, e.g. Europe/Brussels).")
     var timezone: String?
 
     @Option(name: [.short, .customLong("output")], help: "Write the agenda to this file instead of printing it.")
@@ -51,13 +58,13 @@ struct ImportSchedule: ParsableCommand {
         }
         if let day, day < 1 { throw ValidationError("--day counts from 1") }
         if case .failure(let e) = DurationText.seconds(gap) { throw ValidationError("--gap: \(e.message)") }
-        if let timezone, TimeZone(identifier: timezone) == nil {
+        if let timezone, ScheduleReading.zone(named: timezone) == nil {
             throw ValidationError("--timezone: unknown time zone \"\(timezone)\"; use an IANA name such as Europe/Brussels")
         }
     }
 
     func run() throws {
-        let zone = timezone.flatMap { TimeZone(identifier: $0) }
+        let zone = timezone.flatMap { ScheduleReading.zone(named: $0) }
         let schedule: ScheduleFile
         do {
             schedule = try ScheduleReading.read(path: file, fallbackZone: zone)
@@ -66,13 +73,22 @@ struct ImportSchedule: ParsableCommand {
             throw ExitCode(65)
         }
         Console.error(schedule.warnings)
+        if let zone, let named = schedule.timeZone, schedule.zoneGuess == nil, named.identifier != zone.identifier {
+            Console.error("\(file): the file names its zone, \(named.identifier); --timezone \(zone.identifier) only labels times given without one")
+        }
         let gapSeconds = (try? DurationText.seconds(gap).get()) ?? 600
         let options = ScheduleImport.Options(room: room, date: date, day: day, track: track, gap: gapSeconds, timeZone: zone)
-        switch ScheduleImport.run(schedule, options: options) {
+        var notices: [Diagnostic] = []
+        let outcome = ScheduleImport.run(schedule, options: options, notices: &notices)
+        Console.error(notices)
+        switch outcome {
         case .choose(let listing):
             FileHandle.standardError.write(Data(TerminalText.escapedLines(listing.render()).utf8))
             throw ExitCode(2)
         case .agenda(let agenda):
+            if let guess = agenda.timeZoneGuess {
+                Console.error("\(file): the time zone \(agenda.timeZone.identifier) is a guess (\(guess)); pass --timezone, or set timezone in the agenda and remove timezone_guess")
+            }
             let text = AgendaWriter.toml(agenda, header: ["Imported by `gavel import \((file as NSString).lastPathComponent)`."])
             if let output {
                 try ScheduleOutput.write(text, to: output, verifyAgenda: true)

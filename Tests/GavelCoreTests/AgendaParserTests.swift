@@ -128,7 +128,7 @@ import Testing
           [[slot.topic]]
           title = "x"
           lenght = "20m"
-        """) == ["a.toml:8: unknown key \"lenght\" in [slot.topic]; known keys: id, title, speakers, length, kind, note, warn, at_zero, until"])
+        """) == ["a.toml:8: unknown key \"lenght\" in [slot.topic]; known keys: id, title, speakers, length, kind, note, warn, at_zero, until, start, ref, event_id, url"])
     }
 
     @Test func missingTitleAndBadDuration() {

@@ -282,3 +282,28 @@ import Testing
         #expect(s.session.nextDue(after: clock.now()) == s.session.deadline("one"))
     }
 }
+
+/// Published starts (issue 13): a talk never starts early by itself.
+@Suite struct PublishedStartTests {
+    @Test func nextWaitsForAPublishedStart() throws {
+        let t0 = Date(timeIntervalSince1970: 1_000_000)
+        let agenda = Agenda(title: "MC", timeZone: TimeZone(identifier: "UTC")!, slots: [
+            Slot(id: "s", title: "S", start: t0, length: 3600, topics: [
+                Topic(id: "a", title: "A", length: 1200),
+                Topic(id: "b", title: "B", length: 1200, start: t0.addingTimeInterval(1500)),
+                Topic(id: "c", title: "C", length: 600),
+            ]),
+        ])
+        var session = Session(agenda: agenda)
+        session.apply(SessionEvent(at: t0, .start(slot: "s", topic: "a")))
+        session.apply(SessionEvent(at: t0 + 1200, .next(slot: "s", topic: "a")))
+        var snap = try #require(session.snapshot(at: t0 + 1210))
+        #expect(snap.currentTopic?.topic.id == "b")
+        #expect(snap.currentTopic?.hasStarted == false, "published for 25 minutes in, not 20")
+        session.apply(SessionEvent(at: t0 + 1500, .start(slot: "s", topic: "b")))
+        session.apply(SessionEvent(at: t0 + 2700, .next(slot: "s", topic: "b")))
+        snap = try #require(session.snapshot(at: t0 + 2710))
+        #expect(snap.currentTopic?.topic.id == "c")
+        #expect(snap.currentTopic?.isRunning == true, "no published start: it follows at once")
+    }
+}

@@ -31,4 +31,20 @@ import Testing
         // Both paths were tried: some inputs survive mutation, most do not.
         #expect(accepted > 0 && accepted < FuzzMutator.iterations, "accepted \(accepted)")
     }
+
+    /// Depth and size extremes (issue 13): 28,000 nested elements inside an event and around it,
+    /// a 400 KB title, 5,000 events; every one read or refused with its line, never a crash.
+    @Test func extremes() throws {
+        let depth = 28_000
+        let event = "<event guid=\"g\" id=\"1\"><date>2024-02-03T10:00:00+01:00</date><duration>00:25</duration><title>T</title>"
+        let day = "<day index=\"1\" date=\"2024-02-03\"><room name=\"R\">"
+        let inputs: [(String, String)] = [
+            ("deep-outside.xml", String(repeating: "<schedule>", count: depth) + String(repeating: "</schedule>", count: depth)),
+            ("deep-inside.xml", "<schedule>" + day + event + String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth) + "</event></room></day></schedule>"),
+            ("deep-unclosed.xml", "<schedule>" + String(repeating: "<x a=\"1\">", count: depth)),
+            ("long-title.xml", "<schedule>" + day + event.replacingOccurrences(of: "<title>T</title>", with: "<title>" + String(repeating: "é", count: 200_000) + "</title>") + "</event></room></day></schedule>"),
+            ("many-events.xml", "<schedule>" + day + String(repeating: event + "</event>", count: 5_000) + "</room></day></schedule>"),
+        ]
+        for (name, text) in inputs { ScheduleFuzzCheck.read(Array(text.utf8), file: name) }
+    }
 }

@@ -78,7 +78,6 @@ import Testing
 
     @Test(arguments: [
         ("frab-mismatched-tag.xml", 9, "closing tag"),
-        ("frab-bad-duration.xml", 8, "twenty minutes"),
         ("frab-bad-entity.xml", 7, "&amp;"),
     ])
     func brokenFilesNameTheirLine(name: String, line: Int, words: String) throws {
@@ -90,5 +89,12 @@ import Testing
             #expect(error.description.hasPrefix("\(Fixtures.path(name)):\(line): "))
             #expect(error.description.contains(words), "\(error.description)")
         }
+    }
+
+    @Test func aBrokenEventIsSkippedWithItsLine() throws {
+        let s = try ScheduleReading.read(path: Fixtures.path("frab-bad-duration.xml"))
+        let w = try #require(s.warnings.first)
+        #expect(w.line == 8 && w.message.contains("twenty minutes") && w.message.contains("skipped"), "\(w.description)")
+        #expect(s.events.isEmpty)
     }
 }

@@ -56,7 +56,9 @@ struct FuzzMutator {
 
     /// Every diagnostic names `file` (and a line inside the input when it has one), with a message.
     static func checkNames(_ diagnostics: [Diagnostic], file: String, input: [UInt8]) -> Bool {
-        let lines = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+        // Lines end at LF, CRLF or a lone CR, as the readers count them.
+        var lines = 2
+        for (i, b) in input.enumerated() where b == 0x0A || (b == 0x0D && (i + 1 == input.count || input[i + 1] != 0x0A)) { lines += 1 }
         return !diagnostics.isEmpty && diagnostics.allSatisfy { d in
             d.file == file && !d.message.isEmpty && d.description.hasPrefix(file + ":")
                 && (d.line.map { $0 >= 1 && $0 <= lines } ?? true)

@@ -27,9 +27,12 @@ import Testing
         let untitled = try #require(s.events.first { $0.uid == "evt-4@indico" })
         #expect(untitled.title == "(untitled)")
         #expect(untitled.start == Fixtures.date("2024-09-18T11:40", "Europe/Vienna"))  // floating: the calendar's zone
-        #expect(!s.events.contains { $0.title == "All day social" || $0.title == "No end" })
+        #expect(!s.events.contains { $0.title == "All day social" })
         let lines = s.warnings.compactMap(\.line)
-        #expect(lines.contains(48) && lines.contains(67) && lines.contains(70))
+        #expect(lines.contains(48) && lines.contains(67))
+        // DTSTART and no end: RFC 5545 §3.6.1 gives it no length; it is kept as a marker, not dropped.
+        let marker = try #require(s.events.first { $0.title == "No end" })
+        #expect(marker.isMarker && marker.line == 70)
         #expect(s.warnings.contains { $0.message.contains("UID \"evt-1@indico\"") })
     }
 
@@ -37,12 +40,14 @@ import Testing
         guard case .choose(let listing) = ScheduleImport.run(try schedule(), options: .init()) else {
             Issue.record("expected a listing"); return
         }
-        #expect(listing.rows.map(\.events) == [4, 1, 1])
+        #expect(listing.rows.map(\.events) == [5, 1, 1])
         #expect(listing.rows.map(\.room) == ["Hall N1", "Hall N2", "Hall N1"])
         guard case .agenda(let agenda) = ScheduleImport.run(try schedule(), options: .init(room: "Hall N1", date: "2024-09-18")) else {
             Issue.record("expected an agenda"); return
         }
         #expect(agenda.slots.map(\.topics.count) == [3, 1])
+        // The marker at 15:00 is noted on the last topic before it, never silently gone.
+        #expect(agenda.slots[1].topics[0].note?.contains("15:00 No end") == true)
         #expect(agenda.slots[0].title == "Kernel Testing")
         #expect(agenda.slots[0].topics.map(\.kind) == [.talk, .talk, .lightning])
         #expect(agenda.slots[0].length == 65 * 60)
@@ -71,10 +76,7 @@ import Testing
 
     @Test(arguments: [
         ("ics-unclosed.ics", 8, "closes BEGIN:VEVENT of line 3"),
-        ("ics-bad-dtstart.ics", 6, "DTSTART \"2024091810000\""),
         ("ics-no-colon.ics", 5, "SUMMARY Missing colon"),
-        ("ics-bad-duration.ics", 7, "DURATION"),
-        ("ics-unknown-tzid.ics", 6, "Mars/Olympus_Mons"),
     ])
     func brokenFilesNameTheirLine(name: String, line: Int, words: String) throws {
         do {
@@ -95,5 +97,19 @@ import Testing
         } catch {
             #expect(error.description == "bad.ics:3: not UTF-8 text; iCalendar files are UTF-8")
         }
+    }
+
+    /// One event that cannot be read no longer aborts the file: it is skipped with its line.
+    @Test(arguments: [
+        ("ics-bad-dtstart.ics", 6, "DTSTART \"2024091810000\""),
+        ("ics-bad-duration.ics", 7, "DURATION"),
+        ("ics-unknown-tzid.ics", 6, "Mars/Olympus_Mons"),
+    ])
+    func aBrokenEventIsSkippedWithItsLine(name: String, line: Int, words: String) throws {
+        let s = try ScheduleReading.read(path: Fixtures.path(name))
+        let w = try #require(s.warnings.first { $0.line == line })
+        #expect(w.description.hasPrefix("\(Fixtures.path(name)):\(line): "))
+        #expect(w.message.contains(words) && w.message.contains("skipped"), "\(w.description)")
+        #expect(!s.events.contains { $0.line == line - 3 || $0.title.contains("Bad") })
     }
 }

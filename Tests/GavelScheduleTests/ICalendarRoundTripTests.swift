@@ -19,7 +19,14 @@ import Testing
         let start = Fixtures.date("2012-08-29T09:00", "America/Los_Angeles")
         let scheduled = try ICalendarWriter.scheduled(example, firstStart: start).get()
         #expect(scheduled.slots[1].start == start.addingTimeInterval(45 * 60))
-        #expect(try roundTrip(scheduled) == scheduled)
+        #expect(try roundTrip(scheduled) == Self.withoutNotes(scheduled))
+    }
+
+    /// Notes are private to the chair: no export carries them (issue 11), so they do not come back.
+    static func withoutNotes(_ agenda: Agenda) -> Agenda {
+        var a = agenda
+        for i in a.slots.indices { for j in a.slots[i].topics.indices { a.slots[i].topics[j].note = nil } }
+        return a
     }
 
     @Test func withoutStartsExportSaysWhichSlot() {
@@ -45,6 +52,8 @@ import Testing
             ])
         let ics = try ICalendarWriter.ics(agenda, stamp: Date(timeIntervalSince1970: 0)).get()
         for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
-        #expect(try roundTrip(agenda) == agenda)
+        #expect(try roundTrip(agenda) == Self.withoutNotes(agenda))
+        #expect(!ics.contains("second; line") && !ics.contains("X-GAVEL-NOTE"))
+        #expect(!ics.contains("ATTENDEE"))
     }
 }
