@@ -9,6 +9,7 @@
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel [OUTPUT-DIR]}"
 [ -x "$gavel" ] || { echo "schedule-e2e: $gavel is not an executable" >&2; exit 2; }
+gavel="$(cd "$(dirname "$gavel")" && pwd)/$(basename "$gavel")"
 command -v tmux >/dev/null || { echo "schedule-e2e: tmux is needed" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "schedule-e2e: sqlite3 is needed" >&2; exit 2; }
 root="$(cd "$(dirname "$0")/.." && pwd)"
