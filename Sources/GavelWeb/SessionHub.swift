@@ -39,7 +39,6 @@ public final class SessionHub: @unchecked Sendable {
     private var subscribers: [Int: (role: WebRole, continuation: AsyncStream<Update>.Continuation)] = [:]
     private var nextSubscriber = 0
     private var latest: [WebRole: JSONValue] = [:]
-    private var latestText: [WebRole: String] = [:]
     private var cachedTokens = WebTokens(byRole: [:])
     private var stopping = false
     private var thread: Thread?
@@ -255,7 +254,6 @@ public final class SessionHub: @unchecked Sendable {
             }
             guard changed, !targets.isEmpty else { continue }
             let text = WebState.stamped(state, serverTime: now).serialized
-            lock.withLock { latestText[role] = text }
             for c in targets { c.yield(.state(text)) }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GavelStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,5 +54,50 @@ public enum WebLinks {
         guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
         guard let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return true }
         return comm.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("gavel")
+    }
+}
+
+/// The links of a session as `gavel links` and the chair console show them.
+public struct SessionLinks: Sendable, Equatable {
+    /// Base URLs of the servers running on the session; when none runs, those a server with the
+    /// default options would have.
+    public var bases: [String]
+    /// Whether a server runs on the session now.
+    public var serverRunning: Bool
+    public var tokens: WebTokens
+
+    public init(bases: [String], serverRunning: Bool, tokens: WebTokens) {
+        self.bases = bases
+        self.serverRunning = serverRunning
+        self.tokens = tokens
+    }
+
+    /// The full URL of `role` on the first (or the given) base.
+    public func url(_ role: WebRole, base: String? = nil) -> String? {
+        guard let token = tokens[role], let base = base ?? bases.first else { return nil }
+        return WebLinks.url(base: base, role: role, token: token)
+    }
+
+    /// What a QR code of `role` stores (see `WebLinks.qrText`).
+    public func qrText(_ role: WebRole) -> String? {
+        guard let token = tokens[role], let base = bases.first else { return nil }
+        return WebLinks.qrText(base: base, role: role, token: token)
+    }
+}
+
+extension WebLinks {
+    /// Reads (making them when missing, or new ones with `renew`) the tokens of `store`, and the
+    /// base URLs of the servers running on it.
+    public static func read(_ store: SessionStore, renew: Bool = false) throws -> SessionLinks {
+        let roles = WebRole.allCases.map(\.rawValue)
+        let stored = renew ? try store.renewWebTokens(roles: roles, make: WebToken.make)
+                           : try store.ensureWebTokens(roles: roles, make: WebToken.make)
+        var bases: [String] = []
+        for server in try store.webServers() where isRunningGavel(pid: server.pid) {
+            for base in server.urls where !bases.contains(base) { bases.append(base) }
+        }
+        let running = !bases.isEmpty
+        if !running { bases = WebLinks.bases(for: WebServer.Listen()) }
+        return SessionLinks(bases: bases, serverRunning: running, tokens: SessionHub.tokens(stored))
     }
 }

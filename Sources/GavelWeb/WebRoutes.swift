@@ -8,7 +8,7 @@ import Hummingbird
 /// for a while. Bodies are read up to `maximumBodyBytes`, within `bodyTimeout`.
 ///
 /// ```
-/// GET  /s/TOKEN  /n/TOKEN  /r/TOKEN        the speaker, notes and chair-remote pages
+/// GET  /s/TOKEN  /n/TOKEN  /r/TOKEN        the speaker, notes and chair-remote pages (or /S/, /N/, /R/)
 /// GET  /assets/NAME                        their scripts and styles (no secret in them)
 /// GET  /api/TOKEN/state                    the state as JSON (any role's token)
 /// GET  /api/TOKEN/events                   the state, then each change (server-sent events)
@@ -30,9 +30,12 @@ public enum WebRoutes {
 
         for role in [WebRole.speaker, .notes, .remote] {
             guard let prefix = role.pagePrefix else { continue }
-            router.get("\(prefix)/:token") { _, context in
-                try gate.check(context, allowed: [role])
-                return html(WebAssets.page(for: role))
+            // Lower case as printed; capitals as a QR code stores the link (see `WebLinks.qrText`).
+            for path in [prefix, prefix.uppercased()] {
+                router.get("\(path)/:token") { _, context in
+                    try gate.check(context, allowed: [role])
+                    return html(WebAssets.page(for: role))
+                }
             }
         }
         router.get("assets/:name") { _, context in

@@ -25,10 +25,10 @@ public struct WebRequestError: Error, Sendable, Equatable, CustomStringConvertib
 extension HubSession {
     /// A note's text is at most this many bytes of UTF-8.
     public static let maximumNoteBytes = 4096
-    /// A page-chosen id: 8 to 64 letters, digits and dashes.
+    /// A page-chosen id: 8 to 64 lower-case letters, digits and dashes.
     static func isValidID(_ id: String) -> Bool {
         (8...64).contains(id.utf8.count) && id.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+            (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
         }
     }
 
@@ -53,7 +53,7 @@ extension HubSession {
     @discardableResult
     public func addNote(id: String, text: String, slot: String?, topic: String?, by: String, writer: String) throws -> Bool {
         let (live, store) = try parts()
-        guard Self.isValidID(id) else { throw WebRequestError(status: 400, "a note id is 8 to 64 letters, digits or dashes") }
+        guard Self.isValidID(id) else { throw WebRequestError(status: 400, "a note id is 8 to 64 lower-case letters, digits or dashes") }
         try Self.checkText(text)
         try Self.checkWriter(writer)
         try live.tick()

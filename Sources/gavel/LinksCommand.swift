@@ -27,70 +27,52 @@ struct LinksCommand: ParsableCommand {
     var qr = true
 
     func run() throws {
-        let sessionPath = SessionOpening.path(agendaPath: options.agenda, sessionPath: options.session)
         guard FileManager.default.fileExists(atPath: options.agenda) else {
             throw ViewLauncher.fail("\(options.agenda): no such agenda file", code: 66)
         }
-        let store: SessionStore
-        let servers: [SessionStore.WebServerEntry]
+        let sessionPath = SessionOpening.path(agendaPath: options.agenda, sessionPath: options.session)
+        let links: SessionLinks
         do {
-            store = try SessionStore(path: sessionPath)
-            if renew {
-                _ = try store.renewWebTokens(roles: WebRole.allCases.map(\.rawValue), make: WebToken.make)
-            }
-            servers = try store.webServers().filter { WebLinks.isRunningGavel(pid: $0.pid) }
+            links = try WebLinks.read(try SessionStore(path: sessionPath), renew: renew)
         } catch {
             throw ViewLauncher.fail("cannot open the session: \(error)", code: 1)
         }
-        var bases: [String] = []
-        for server in servers { for base in server.urls where !bases.contains(base) { bases.append(base) } }
         var out = ""
-        if bases.isEmpty {
-            bases = WebLinks.bases(for: WebServer.Listen())
+        if !links.serverRunning {
             out += "No server runs on \(sessionPath) now; these links work once `gavel serve \(options.agenda)` "
                 + "(or `gavel run --serve \(WebServer.Listen.defaultPort)`) listens on port \(WebServer.Listen.defaultPort).\n"
         }
         if renew { out += "New tokens: the old links no longer work.\n" }
-        out += Self.linkLines(bases: bases, sessionPath: sessionPath, store: store)
-        if qr, let tokens = try? store.webTokens(), let base = bases.first {
-            out += "\n" + Self.qrCodes(base: base, tokens: tokens)
-        }
+        out += Self.linkLines(links)
+        if qr { out += "\n" + Self.qrCodes(links) }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
     /// One line per role and address: `speaker  http://10.0.0.5:8470/s/TOKEN`.
-    static func linkLines(bases: [String], sessionPath: String, store: SessionStore? = nil) -> String {
-        guard let store = store ?? (try? SessionStore(path: sessionPath)),
-              let tokens = try? store.ensureWebTokens(roles: WebRole.allCases.map(\.rawValue), make: WebToken.make) else {
-            return "(the links' tokens cannot be read from \(sessionPath))\n"
-        }
+    static func linkLines(_ links: SessionLinks) -> String {
         var out = ""
         for role in WebRole.allCases {
-            guard let token = tokens[role.rawValue] else { continue }
-            for base in bases {
-                out += role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
-                    + WebLinks.url(base: base, role: role, token: token) + "\n"
+            for base in links.bases {
+                guard let url = links.url(role, base: base) else { continue }
+                out += role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + url + "\n"
             }
         }
         return out
     }
 
-    /// The speaker and notes links of `base` as QR codes for this terminal: half blocks with
-    /// UTF-8, reverse-video spaces without; white on black forced when writing to a terminal, so
-    /// the code reads right on a light background too.
-    static func qrCodes(base: String, tokens: [String: String]) -> String {
+    /// The speaker and notes links (on the first address) as QR codes for this terminal: half
+    /// blocks with UTF-8, reverse-video spaces without; white on black forced when writing to a
+    /// terminal, so the code reads right on a light background too.
+    static func qrCodes(_ links: SessionLinks) -> String {
         let unicode = Self.localeIsUTF8
         let colour = isatty(STDOUT_FILENO) == 1
         var out = ""
         for role in [WebRole.speaker, .notes] {
-            guard let token = tokens[role.rawValue] else { continue }
-            let text = WebLinks.qrText(base: base, role: role, token: token)
-            guard let code = try? QRCode.encode(text) else { continue }
+            guard let text = links.qrText(role), let url = links.url(role), let code = try? QRCode.encode(text) else { continue }
             let size = QRCodeView.footprint(size: code.size, unicode: unicode)
             var buffer = Buffer(width: size.width, height: size.height)
             QRCodeView.draw(size: code.size, isDark: code.isDark, into: &buffer, x: 0, y: 0, unicode: unicode)
-            out += "\(role.rawValue): \(WebLinks.url(base: base, role: role, token: token))\n"
-            out += terminalText(buffer, colour: colour) + "\n"
+            out += "\(role.rawValue): \(url)\n" + terminalText(buffer, colour: colour) + "\n"
         }
         return out
     }

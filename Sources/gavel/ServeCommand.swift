@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GavelStore
 import GavelTUI
 import GavelWeb
 #if canImport(Glibc)
@@ -49,7 +50,9 @@ struct ServeCommand: ParsableCommand {
 
         let running = try WebServing.start(agenda: agenda, sessionPath: sessionPath, listen: listenAt, theme: theme)
         var out = "gavel serve: \(sessionPath) on port \(running.port)\n"
-        out += LinksCommand.linkLines(bases: running.bases, sessionPath: sessionPath)
+        if let links = try? WebLinks.read(SessionStore(path: sessionPath)) {
+            out += LinksCommand.linkLines(SessionLinks(bases: running.bases, serverRunning: true, tokens: links.tokens))
+        }
         out += "Ctrl-C stops.\n"
         FileHandle.standardOutput.write(Data(out.utf8))
 

@@ -10,7 +10,7 @@ import Testing
 /// that changes nothing; wrong guesses from one address are throttled; every answer carries the
 /// security headers; bodies are capped.
 @Suite struct WebRouteTests {
-    func app(_ hub: SessionHub, limiter: FailedAttempts = FailedAttempts()) -> some ApplicationProtocol {
+    func app(_ hub: SessionHub, limiter: FailedAttempts = FailedAttempts(limit: 1000)) -> some ApplicationProtocol {
         Application(router: WebRoutes.router(hub: hub, limiter: limiter))
     }
 
@@ -67,8 +67,10 @@ import Testing
                 try await client.execute(uri: "/\(prefix)/", method: .get) { #expect($0.status == .notFound) }
                 try await client.execute(uri: "/\(prefix)/NOTATOKEN", method: .get) { #expect($0.status == .notFound) }
             }
-            // Lower case is the same token (people retype links).
+            // Lower case is the same token (people retype links); capitals are how a QR code has it.
             try await client.execute(uri: "/s/\(tokens[.speaker]!.lowercased())", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/S/\(tokens[.speaker]!)", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/N/\(tokens[.speaker]!)", method: .get) { #expect($0.status == .notFound) }
         }
     }
 

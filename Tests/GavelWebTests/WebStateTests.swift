@@ -61,7 +61,7 @@ import Testing
         #expect(ended["cause"] as? String == "timeUp")
         let topic = try #require((slot["topics"] as? [[String: Any]])?.first)
         #expect(topic["runningSinceMs"] is NSNull)
-        #expect(topic["accumulatedSeconds"] as? Double == 45 * 60, "all it ran, up to the slot's end")
+        #expect(topic["accumulatedSeconds"] as? Double == 2700.0, "all it ran, up to the slot's end")
     }
 
     @Test func notesGoToTheNotesPageNewestFirstWithKindsAndAuthors() throws {
