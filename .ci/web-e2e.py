@@ -7,7 +7,7 @@ as that link, which opens the page; the speaker link shows the running countdown
 on a device whose clock is 40 s off; the chair presses `n` and the page shows the next topic; a
 note typed in the notes page appears in the chair's terminal; the XSS note shows as text (no image
 element, no alert); a note typed while the network is down is sent once it is back, exactly once;
-a wrong token shows nothing. Saves screenshots of the speaker page at phone and projector sizes
+a wrong token shows nothing; the chair remote's +1 min reaches the terminal. Saves screenshots of the speaker page at phone and projector sizes
 into the log folder and prints its path.
 
 Usage: web-e2e.py PATH/TO/gavel LOG_FOLDER
@@ -250,6 +250,7 @@ def main():
         pass
     wait("the XSS note in the chair's terminal", lambda: "<img src=x onerror=alert(1)>" in screen(), 3)
     log("XSS note shown as text in the page and in the terminal")
+    driver.save_screenshot(os.path.join(LOG, "notes-phone.png"))
 
     # -- Offline: the note waits in the page and is sent once when the network is back.
     driver.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
@@ -269,6 +270,16 @@ def main():
             "SELECT id, kind, note, text FROM event WHERE kind LIKE 'note%'").fetchall()
         fail("the offline note was recorded %d times: %r" % (count, rows))
     log("offline note sent %.1f s after the network came back, recorded exactly once" % took)
+
+    # -- The chair remote: +1 min reaches the chair's terminal.
+    driver.get(urls["remote"])
+    wait("the remote page's topic", lambda: text("title") == second)
+    before = terminal_clock(second)
+    driver.find_element(By.ID, "plus").click()
+    wait("+1 min from the remote in the chair's terminal",
+         lambda: (terminal_clock(second) or 0) - (before or 0) >= 55, 3)
+    driver.save_screenshot(os.path.join(LOG, "remote-phone.png"))
+    log("the remote's +1 min reached the chair's countdown")
 
     subprocess.run(TMUX + ["send-keys", "-t", "e2e", "q"], check=True)
     time.sleep(0.3)
