@@ -8,8 +8,9 @@ Prints `name: value` lines:
   web_change_to_page_p50_ms / _p99_ms / _max_ms   a chair's key (n or p, in its pty) to the new state
       arriving at each of 50 connected pages (server-sent-event clients in this script, one select
       loop timestamping every read); 40 changes x 50 pages.
-  web_keystroke_p50_ms / _p99_ms (viewers_0, viewers_500)   keystroke to screen in the chair's note
-      line (bench/keystroke.py's method), with no page and with 500 pages connected.
+  web_keystroke_p50_ms / _p99_ms (no_serve, viewers_0, viewers_500)   keystroke to screen in the
+      chair's note line (bench/keystroke.py's method): without --serve, with it and no page, and with
+      500 pages connected.
   web_idle_cpu_50_viewers_percent   CPU of a `gavel serve` process with 50 pages connected and a topic
       running, over 30 s (termdown's figure with no viewer is in the README's table: 1.48 %).
   web_second_late_ms (min/median/max)   one real headless Chromium on the speaker page: when each
@@ -188,15 +189,17 @@ def change_latency(gavel, pages, changes):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def keystrokes(gavel, viewers, keys):
+def keystrokes(gavel, viewers, keys, serve=True):
     work = workdir()
-    port = free_port()
+    port = free_port() if serve else None
     pid, fd = chair(gavel, work, port)
     clients = []
+    name = f"viewers_{viewers}" if serve else "no_serve"
     try:
-        tok = token(links(gavel, work)["speaker"])
-        for _ in range(viewers):
-            clients.append(SSEClient(port, tok))
+        if viewers:
+            tok = token(links(gavel, work)["speaker"])
+            for _ in range(viewers):
+                clients.append(SSEClient(port, tok))
         pump(clients, 2.0, fd)
         connected = sum(1 for c in clients if c.states)
         os.write(fd, b"\t")
@@ -223,10 +226,11 @@ def keystrokes(gavel, viewers, keys):
                 times.append((got - sent) * 1000)
             # Quiet for 20 ms before the next key; pages read meanwhile, as browsers would.
             pump(clients, 0.02, fd)
-        out(f"web_keystroke_viewers_{viewers}_connected", connected)
-        out(f"web_keystroke_viewers_{viewers}_p50_ms", f"{pct(times, 50):.2f}")
-        out(f"web_keystroke_viewers_{viewers}_p99_ms", f"{pct(times, 99):.2f}")
-        out(f"web_keystroke_viewers_{viewers}_lost", keys - len(times))
+        if serve:
+            out(f"web_keystroke_{name}_connected", connected)
+        out(f"web_keystroke_{name}_p50_ms", f"{pct(times, 50):.2f}")
+        out(f"web_keystroke_{name}_p99_ms", f"{pct(times, 99):.2f}")
+        out(f"web_keystroke_{name}_lost", keys - len(times))
     finally:
         for c in clients:
             c.close()
@@ -361,6 +365,7 @@ def main():
     gavel = os.path.abspath(a.gavel)
     q = a.quick
     change_latency(gavel, pages=50, changes=10 if q else 40)
+    keystrokes(gavel, viewers=0, keys=60 if q else 300, serve=False)
     keystrokes(gavel, viewers=0, keys=60 if q else 300)
     keystrokes(gavel, viewers=500, keys=60 if q else 300)
     idle_cpu(gavel, viewers=50, seconds=5 if q else 30)

@@ -36,7 +36,7 @@ public final class SessionHub: @unchecked Sendable {
 
     private let lock = NSLock()
     private var jobs: [(HubSession) -> Void] = []
-    private var subscribers: [Int: (role: WebRole, continuation: AsyncStream<Update>.Continuation)] = [:]
+    private var subscribers: [Int: Subscriber] = [:]
     private var nextSubscriber = 0
     private var latest: [WebRole: JSONValue] = [:]
     private var cachedTokens = WebTokens(byRole: [:])
@@ -94,12 +94,20 @@ public final class SessionHub: @unchecked Sendable {
         return WebState.stamped(state, serverTime: clock.now()).serialized
     }
 
+    struct Subscriber {
+        var role: WebRole
+        /// The token it came with: renewing the tokens ends the subscription.
+        var token: String?
+        var continuation: AsyncStream<Update>.Continuation
+    }
+
     /// A stream of the role's states: the current one at once, then each change and keep-alives.
-    public func subscribe(role: WebRole) -> AsyncStream<Update> {
+    /// It ends when the hub stops, or when `token` (if given) is no longer the role's token.
+    public func subscribe(role: WebRole, token: String? = nil) -> AsyncStream<Update> {
         let (stream, continuation) = AsyncStream<Update>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let id: Int = lock.withLock {
             nextSubscriber += 1
-            subscribers[nextSubscriber] = (role, continuation)
+            subscribers[nextSubscriber] = Subscriber(role: role, token: token, continuation: continuation)
             return nextSubscriber
         }
         continuation.onTermination = { [weak self] _ in
@@ -218,10 +226,13 @@ public final class SessionHub: @unchecked Sendable {
             try live.tick()
             let stored = try store.webTokens()
             let tokens = Self.tokens(stored)
-            lock.withLock {
+            let revoked: [AsyncStream<Update>.Continuation] = lock.withLock {
                 cachedTokens = tokens
                 readError = nil
+                // Pages opened with a renewed link lose their stream (and then get 404).
+                return subscribers.values.filter { s in s.token.map { $0 != tokens[s.role] } ?? false }.map(\.continuation)
             }
+            for c in revoked { c.finish() }
         } catch {
             lock.withLock { readError = String(describing: error) }
         }

@@ -57,7 +57,7 @@ public enum WebRoutes {
         }
         router.get("api/:token/events") { _, context in
             let role = try gate.check(context, allowed: WebRole.allCases)
-            return events(hub.subscribe(role: role))
+            return events(hub.subscribe(role: role, token: hub.tokens[role]))
         }
         router.post("api/:token/notes") { request, context in
             try gate.check(context, allowed: [.notes])

@@ -57,12 +57,27 @@ import Testing
         let hub = try WebFixtures.hub(folder)
         defer { hub.stop() }
         let old = hub.tokens[.speaker]!
+        let open = hub.subscribe(role: .speaker, token: old)
         let store = try SessionStore(path: folder.file("track.gavel"))
         _ = try store.renewWebTokens(roles: WebRole.allCases.map(\.rawValue), make: WebToken.make)
         let deadline = Date().addingTimeInterval(5)
         while hub.tokens[.speaker] == old, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let new = try #require(hub.tokens[.speaker])
         #expect(new != old)
+        let ended = try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in open {}
+                return !Task.isCancelled
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(5))
+                return false
+            }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(ended, "the page opened with the old link lost its stream")
         try await Application(router: WebRoutes.router(hub: hub)).test(.router) { client in
             try await client.execute(uri: "/s/\(old)", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/s/\(new)", method: .get) { #expect($0.status == .ok) }
