@@ -30,9 +30,11 @@ public final class SessionHub: @unchecked Sendable {
     public let clock: SessionClock
     let keepAliveInterval: TimeInterval
 
-    // Owned by the hub's thread once it runs.
+    // Owned by the hub's thread once it runs: the notes pages' connection (role notes, which
+    // the state is read from) and the chair remote's (role remote: it steers, and writes no note).
     private let live: LiveSession
     private let store: SessionStore
+    private let remote: LiveSession
 
     private let lock = NSLock()
     private var jobs: [(HubSession) -> Void] = []
@@ -54,7 +56,9 @@ public final class SessionHub: @unchecked Sendable {
         self.clock = clock
         self.keepAliveInterval = keepAlive
         store = try SessionStore(path: sessionPath)
-        live = try LiveSession(agenda: agenda, log: store, clock: clock, author: author)
+        live = try LiveSession(agenda: agenda, log: store, clock: clock, author: author, role: .notes)
+        remote = try LiveSession(agenda: agenda, log: try SessionStore(path: sessionPath), clock: clock,
+                                 author: author + "-remote", role: .remote)
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else {
             throw SessionStoreError.failed(path: sessionPath, detail: "cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -176,7 +180,7 @@ public final class SessionHub: @unchecked Sendable {
         var changed = true
         var lastSync = Date.distantPast
         var lastKeepAlive = Date()
-        let context = HubSession(live: live, store: store)
+        let context = HubSession(live: live, store: store, remote: remote)
         while true {
             let (work, stop) = lock.withLock { () -> ([(HubSession) -> Void], Bool) in
                 defer { jobs.removeAll() }
@@ -190,7 +194,7 @@ public final class SessionHub: @unchecked Sendable {
             for job in work { job(context) }
             let now = Date()
             if changed || !work.isEmpty || now.timeIntervalSince(lastSync) >= Self.resyncInterval
-                || !live.session.dueEvents(at: live.now).isEmpty {
+                || !live.session.dueEvents(at: clock.now()).isEmpty {
                 refresh()
                 lastSync = now
                 changed = false
@@ -223,7 +227,7 @@ public final class SessionHub: @unchecked Sendable {
     /// Reads what other processes recorded (and what time alone caused), and the tokens.
     private func refresh() {
         do {
-            try live.tick()
+            try live.step(at: clock.now(), readLog: true)
             let stored = try store.webTokens()
             let tokens = Self.tokens(stored)
             let revoked: [AsyncStream<Update>.Continuation] = lock.withLock {
@@ -241,7 +245,7 @@ public final class SessionHub: @unchecked Sendable {
     /// Seconds until the shown slot's time runs out or a scheduled slot starts or ends: instants
     /// at which the state changes with no event (the page computes every second in between).
     private func nextBoundary() -> TimeInterval? {
-        let now = live.now
+        let now = clock.now()
         let session = live.session
         var instants: [Date] = []
         if let id = session.currentSlotID(at: now), let deadline = session.deadline(id) { instants.append(deadline) }
@@ -255,7 +259,7 @@ public final class SessionHub: @unchecked Sendable {
 
     /// Computes each role's state and sends the ones that changed.
     private func publish() {
-        let now = live.now
+        let now = clock.now()
         for role in WebRole.allCases {
             let state = WebState.make(session: live.session, at: now, role: role)
             let (changed, targets): (Bool, [AsyncStream<Update>.Continuation]) = lock.withLock {
@@ -274,23 +278,32 @@ public final class SessionHub: @unchecked Sendable {
 public struct HubSession {
     let live: LiveSession?
     let store: SessionStore?
+    let remote: LiveSession?
     let failure: Error?
 
-    init(live: LiveSession, store: SessionStore) {
+    init(live: LiveSession, store: SessionStore, remote: LiveSession) {
         self.live = live
         self.store = store
+        self.remote = remote
         failure = nil
     }
 
     init(failing error: Error) {
         live = nil
         store = nil
+        remote = nil
         failure = error
     }
 
-    /// The live session and its store, or the reason there is none (the hub is stopping).
+    /// The notes connection and its store, or the reason there is none (the hub is stopping).
     func parts() throws -> (LiveSession, SessionStore) {
         if let live, let store { return (live, store) }
+        throw failure ?? SessionStoreError.failed(path: "", detail: "the web server is stopping")
+    }
+
+    /// The chair remote's connection.
+    func remoteSession() throws -> LiveSession {
+        if let remote { return remote }
         throw failure ?? SessionStoreError.failed(path: "", detail: "the web server is stopping")
     }
 }

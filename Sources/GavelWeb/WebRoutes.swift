@@ -16,7 +16,7 @@ import Hummingbird
 /// POST /api/TOKEN/notes                    {id, text, slot?, topic?, by, writer}      notes
 /// POST /api/TOKEN/notes/ID                 {text, writer}: edit a note of this page   notes
 /// POST /api/TOKEN/notes/ID/delete          {writer}: delete a note of this page      notes
-/// POST /api/TOKEN/command                  {command: toggle|next|previous|plus|minus} remote
+/// POST /api/TOKEN/command                  {command: toggle|next|previous|plus|minus, confirmed?} remote
 /// ```
 public enum WebRoutes {
     public static let maximumBodyBytes = 16 * 1024
@@ -86,8 +86,15 @@ public enum WebRoutes {
             guard let command = body.sessionCommand else {
                 throw WebRequestError(status: 400, "unknown command \"\(body.command)\"; one of: toggle, next, previous, plus, minus")
             }
-            let done = try await hub.perform { try $0.command(command) }
-            return json("{\"command\":\(JSONValue.string(body.command).serialized),\"recorded\":\(done)}")
+            let confirmed = body.confirmed ?? false
+            let result = try await hub.perform { try $0.command(command, confirmed: confirmed) }
+            var answer: [(String, JSONValue)] = [("command", .string(body.command))]
+            switch result {
+            case .recorded: answer += [("recorded", .bool(true)), ("question", .null), ("reason", .null)]
+            case .asked(let question): answer += [("recorded", .bool(false)), ("question", .string(question)), ("reason", .null)]
+            case .refused(let why): answer += [("recorded", .bool(false)), ("question", .null), ("reason", .string(why))]
+            }
+            return json(JSONValue.object(answer).serialized)
         }
         return router
     }
@@ -114,6 +121,8 @@ public enum WebRoutes {
 
     struct RemoteCommand: Decodable {
         var command: String
+        /// The answer to the question the same command asked.
+        var confirmed: Bool?
 
         var sessionCommand: Session.Command? {
             switch command {

@@ -56,7 +56,8 @@ extension HubSession {
         guard Self.isValidID(id) else { throw WebRequestError(status: 400, "a note id is 8 to 64 lower-case letters, digits or dashes") }
         try Self.checkText(text)
         try Self.checkWriter(writer)
-        try live.tick()
+        let now = live.clock.now()
+        try live.sync()
         if live.session.notes[id] != nil { return false }
         let target: (slot: String, topic: String)
         if let slot, let topic {
@@ -65,7 +66,7 @@ extension HubSession {
             }
             target = (slot, topic)
         } else {
-            guard let snapshot = live.snapshot(), let current = snapshot.currentTopic else {
+            guard let snapshot = live.session.snapshot(at: now), let current = snapshot.currentTopic else {
                 throw WebRequestError(status: 409, "no topic is open to take notes on")
             }
             target = (snapshot.slot.id, current.topic.id)
@@ -74,7 +75,7 @@ extension HubSession {
         // The writer first: a crash between the two leaves an owner with no note, which the page's
         // retry (same id) completes; never a web note that nobody may edit.
         try store.setWebNoteWriter(note: id, writer: writer)
-        try live.record(.noteAdded(id: id, slot: target.slot, topic: target.topic, text: text, by: author))
+        try live.record(.noteAdded(id: id, slot: target.slot, topic: target.topic, text: text, by: author), at: now)
         return true
     }
 
@@ -85,7 +86,8 @@ extension HubSession {
         try Self.checkText(text)
         let note = try ownNote(id: id, writer: writer)
         guard !note.deleted, note.text != text else { return false }
-        try live.record(.noteEdited(id: id, text: text, undo: false))
+        let outcome = try live.editNote(id, text: text, base: note.version, at: live.clock.now())
+        if case .refused(let why) = outcome.answer { throw WebRequestError(status: 409, why) }
         return true
     }
 
@@ -95,14 +97,14 @@ extension HubSession {
         let (live, _) = try parts()
         let note = try ownNote(id: id, writer: writer)
         guard !note.deleted else { return false }
-        try live.record(.noteDeleted(id: id))
+        try live.record(.noteDeleted(id: id), at: live.clock.now())
         return true
     }
 
     /// The note `id` if the page holding `writer` added it; a note of anybody else is not found.
     private func ownNote(id: String, writer: String) throws -> Note {
         let (live, store) = try parts()
-        try live.tick()
+        try live.sync()
         guard Self.isValidID(id), let owner = try store.webNoteWriter(note: id), WebToken.matches(writer, owner),
               let note = live.session.notes[id] else {
             throw WebRequestError(status: 404, "no note \(id) of this page")
@@ -110,11 +112,26 @@ extension HubSession {
         return note
     }
 
-    /// A chair command from the remote. Returns false when it means nothing now (the slot ended).
+    /// What a chair command from the remote came to.
+    public enum CommandResult: Sendable, Equatable {
+        case recorded
+        /// It needs a yes first; the same command, confirmed, records.
+        case asked(String)
+        case refused(String)
+    }
+
+    /// A chair command from the remote, through the hub's connection in the remote role.
     @discardableResult
-    public func command(_ command: Session.Command) throws -> Bool {
-        let (live, _) = try parts()
-        return try live.perform(command) != nil
+    public func command(_ command: Session.Command, confirmed: Bool = false) throws -> CommandResult {
+        let remote = try remoteSession()
+        let outcome = try remote.perform(command, at: remote.clock.now(), confirmed: confirmed)
+        // The notes connection, which the pages' state is read from, reads it back now.
+        if let live { try live.sync() }
+        switch outcome.answer {
+        case .recorded: return .recorded
+        case .asked(.endRunningSlot(let slot)): return .asked("another slot (\(slot)) still runs: end it and start here?")
+        case .refused(let why): return .refused(why)
+        }
     }
 
     /// The name a note is recorded under: what the page says, cleaned of control characters and

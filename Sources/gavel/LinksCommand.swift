@@ -28,14 +28,16 @@ struct LinksCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: options.agenda) else {
-            throw ViewLauncher.fail("\(options.agenda): no such agenda file", code: 66)
+            throw ViewLauncher.fail("\(options.agenda): no such agenda file", code: .noInput)
         }
         let sessionPath = SessionOpening.path(agendaPath: options.agenda, sessionPath: options.session)
         let links: SessionLinks
         do {
             links = try WebLinks.read(try SessionStore(path: sessionPath), renew: renew)
+        } catch let error as SessionStoreError {
+            throw ViewLauncher.fail("cannot open the session: \(error)", code: CLIError.code(for: error))
         } catch {
-            throw ViewLauncher.fail("cannot open the session: \(error)", code: 1)
+            throw ViewLauncher.fail("cannot open the session: \(error)", code: .ioError)
         }
         var out = ""
         if !links.serverRunning {

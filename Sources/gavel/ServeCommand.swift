@@ -37,8 +37,7 @@ struct ServeCommand: ParsableCommand {
         do {
             theme = try ThemeCatalog().initial(requested: options.theme)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
+            throw ViewLauncher.fail(error.description, code: .dataError)
         }
         let sessionPath = SessionOpening.path(agendaPath: options.agenda, sessionPath: options.session)
         // Ctrl-C, kill and a closed terminal are taken by sigwait below: block them before any

@@ -57,8 +57,10 @@ enum WebServing {
         let hub: SessionHub
         do {
             hub = try SessionHub(agenda: agenda, sessionPath: sessionPath)
+        } catch let error as SessionStoreError {
+            throw ViewLauncher.fail("cannot open the session for the web server: \(error)", code: CLIError.code(for: error))
         } catch {
-            throw ViewLauncher.fail("cannot open the session for the web server: \(error)", code: 1)
+            throw ViewLauncher.fail("cannot open the session for the web server: \(error)", code: .ioError)
         }
         let server = WebServer(hub: hub, listen: listen, theme: webTheme(theme))
         let outcome = Outcome()
@@ -72,19 +74,20 @@ enum WebServing {
         }
         guard outcome.ready.wait(timeout: .now() + 15) == .success, let result = outcome.result else {
             task.cancel()
-            throw ViewLauncher.fail("the web server did not start listening on \(listen) within 15 s", code: 1)
+            throw ViewLauncher.fail("the web server did not start listening on \(listen) within 15 s", code: .osError)
         }
         switch result {
         case .failure(let error):
             task.cancel()
-            throw ViewLauncher.fail(String(describing: error), code: 1)
+            // A port that is taken, an address the machine does not have: the system refused.
+            throw ViewLauncher.fail(String(describing: error), code: .osError)
         case .success(let port):
             let bases = WebLinks.bases(for: WebServer.Listen(host: listen.host, port: port))
             do {
                 try SessionStore(path: sessionPath).registerWebServer(pid: getpid(), urls: bases)
             } catch {
                 task.cancel()
-                throw ViewLauncher.fail("cannot note the server in the session file: \(error)", code: 1)
+                throw ViewLauncher.fail("cannot note the server in the session file: \(error)", code: .ioError)
             }
             return Running(port: port, bases: bases, sessionPath: sessionPath, task: task)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GavelCore
+import GavelTestSupport
 import GavelStore
 import Hummingbird
 import HummingbirdTesting
@@ -38,12 +39,12 @@ import Testing
 
         // The chair, in another connection (as another process would be), starts and moves on.
         let chairStore = try SessionStore(path: folder.file("track.gavel"))
-        let chair = try LiveSession(agenda: WebFixtures.agenda, log: chairStore, clock: ManualClock(WebFixtures.t0), author: "chair")
-        try chair.perform(.toggle)
+        let chair = try LiveSession(agenda: WebFixtures.agenda, log: chairStore, clock: ManualClock(WebFixtures.t0), author: "chair", role: .chair)
+        try chair.perform(.toggle, at: WebFixtures.t0)
         #expect(currentTopicState(try await nextState(&speaker)) == "avic:running")
-        try chair.perform(.next)
+        try chair.perform(.next, at: WebFixtures.t0)
         #expect(currentTopicState(try await nextState(&speaker)) == "markup:running")
-        try chair.addNote("<b>bold</b>", slot: "x86", topic: "markup")
+        try chair.addNote("<b>bold</b>", slot: "x86", topic: "markup", at: WebFixtures.t0)
         // The notes page may first get the state of the moves (only the newest waits for it).
         var list: [[String: Any]] = []
         for _ in 0..<3 where list.isEmpty {

@@ -1,6 +1,7 @@
 import Foundation
 import GavelCore
 import GavelStore
+import GavelTestSupport
 @testable import GavelWeb
 
 /// A folder that disappears with the test.

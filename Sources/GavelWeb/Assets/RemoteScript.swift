@@ -16,17 +16,29 @@ extension WebAssets {
   var buttons = document.querySelectorAll('#buttons button');
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].addEventListener('click', function (event) {
-      var command = event.currentTarget.getAttribute('data-command');
-      if (busy) return;
-      busy = true;
-      fetch(G.api('/command'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                 body: JSON.stringify({ command: command }), cache: 'no-store' })
-        .then(function (r) {
-          if (!r.ok) return r.text().then(function (t) { showError(t.trim()); });
-          return r.json().then(function (b) { showError(b.recorded ? '' : 'nothing to do: the slot has ended'); });
-        }, function () { showError('not sent: the server cannot be reached'); })
-        .then(function () { busy = false; });
+      send(event.currentTarget.getAttribute('data-command'), false);
     });
+  }
+
+  /// Sends a command; a question (another slot still runs) is asked here and, on yes, the same
+  /// command goes again confirmed.
+  function send(command, confirmed) {
+    if (busy) return;
+    busy = true;
+    fetch(G.api('/command'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                               body: JSON.stringify({ command: command, confirmed: confirmed }), cache: 'no-store' })
+      .then(function (r) {
+        if (!r.ok) return r.text().then(function (t) { showError(t.trim()); });
+        return r.json().then(function (b) {
+          if (b.question) {
+            busy = false;
+            if (window.confirm(b.question)) send(command, true);
+            return;
+          }
+          showError(b.recorded ? '' : (b.reason || 'nothing to do now'));
+        });
+      }, function () { showError('not sent: the server cannot be reached'); })
+      .then(function () { busy = false; });
   }
 
   function draw() {
