@@ -15,7 +15,7 @@ extension SessionStore {
     /// The tokens by role, as stored (missing roles are absent).
     public func webTokens() throws -> [String: String] {
         do {
-            return try database.read { db in
+            return try files.reading { db in
                 var tokens: [String: String] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT role, token FROM web_link") {
                     tokens[row["role"]] = row["token"]
@@ -76,7 +76,7 @@ extension SessionStore {
     /// callers check whether the pid still runs).
     public func webServers() throws -> [WebServerEntry] {
         do {
-            let rows = try database.read { db in
+            let rows = try files.reading { db in
                 try Row.fetchAll(db, sql: "SELECT pid, urls, started_at FROM web_server ORDER BY started_at")
             }
             return rows.map { row in
@@ -95,7 +95,7 @@ extension SessionStore {
     /// The secret of the page that added `note` from the web, if it was added from the web.
     public func webNoteWriter(note: String) throws -> String? {
         do {
-            return try database.read { db in
+            return try files.reading { db in
                 try String.fetchOne(db, sql: "SELECT writer FROM web_note_writer WHERE note = ?", arguments: [note])
             }
         } catch {

@@ -26,6 +26,7 @@ public enum WebState {
                 ("room", .optional(agenda.room)),
                 ("timeZone", .string(agenda.timeZone.identifier)),
             ])),
+            // The talks' default; each topic carries its own (lightning talks have theirs).
             ("warnSeconds", .array(agenda.defaults.warn.map { .int($0) })),
             ("slot", snapshot.map { slotJSON($0, session: session) } ?? .null),
             // The chair's message to the speaker (issue 12): null until the engine has messages.
@@ -73,11 +74,13 @@ public enum WebState {
             ("deadlineMs", s.deadline.map { .int(milliseconds($0)) } ?? .null),
             ("ended", ended),
             ("current", .int(s.current)),
-            ("topics", .array(s.topics.map { topicJSON($0, run: run.run($0.topic.id)) })),
+            ("topics", .array(s.topics.map {
+                topicJSON($0, run: run.run($0.topic.id), warn: s.agenda.warn(for: $0.topic, in: s.slot))
+            })),
         ])
     }
 
-    static func topicJSON(_ t: TopicStatus, run: TopicRun) -> JSONValue {
+    static func topicJSON(_ t: TopicStatus, run: TopicRun, warn: [Int]) -> JSONValue {
         let since = run.runningSince ?? .distantPast
         let running = t.isRunning && run.runningSince != nil
         let state: String
@@ -92,6 +95,8 @@ public enum WebState {
             ("kind", .string(t.topic.kind.rawValue)),
             ("state", .string(state)),
             ("plannedSeconds", .int(t.planned)),
+            // Amber, then red, at these seconds left: the topic's own, its slot's, or its kind's.
+            ("warnSeconds", .array(warn.map { .int($0) })),
             // A running topic: what it ran before `runningSinceMs`. Any other: all it ran (a slot
             // that ran out of time stops its clocks at its end, recorded or not).
             ("accumulatedSeconds", .double(((running ? run.accumulated : t.elapsed) * 1000).rounded() / 1000)),

@@ -130,6 +130,8 @@ extension HubSession {
         switch outcome.answer {
         case .recorded: return .recorded
         case .asked(.endRunningSlot(let slot)): return .asked("another slot (\(slot)) still runs: end it and start here?")
+        case .asked(.extendSlot(let slot, let seconds)):
+            return .asked("the time of slot \(slot) ran out: give it \(seconds / 60) min more and run it again?")
         case .refused(let why): return .refused(why)
         }
     }

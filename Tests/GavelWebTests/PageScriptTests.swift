@@ -101,4 +101,21 @@ import Testing
         #expect(rows[2][2] as? Double == 500)
         #expect(rows[3][0] as? String == "01:00" && rows[3][2] as? Double == 1000)
     }
+
+    @Test func whenTheSlotEndsFirstItsEndIsTheCountdown() throws {
+        // A 60 s topic running since 1,000,000 ms in a slot whose time runs out at 1,030,000 ms:
+        // 10 s in, the topic has 50 s and the slot 20 s (Snapshot.slotEndsFirst).
+        let output = try node("""
+            const state = { warnSeconds: [300, 120], slot: { title: 'x', current: 0, ended: null, deadlineMs: 1030000,
+              scheduledStartMs: null, scheduledEndMs: null, lengthSeconds: 2700,
+              topics: [{ id: 't', title: 'T', speakers: [], state: 'running', plannedSeconds: 60, warnSeconds: [30, 10],
+                         accumulatedSeconds: 0, runningSinceMs: 1000000 }] } };
+            const v = G.view(state, 1010250);
+            console.log(JSON.stringify([v.clock, v.words, v.phase, G.nextChange(state, 1010250)]));
+            """)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any])
+        #expect(row[0] as? String == "00:20" && row[1] as? String == "SLOT ENDS")
+        #expect(row[2] as? String == "warn", "judged on the slot's seconds with the topic's warn times")
+        #expect(row[3] as? Double == 750)
+    }
 }

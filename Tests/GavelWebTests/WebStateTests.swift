@@ -40,6 +40,8 @@ import Testing
         #expect(avic["runningSinceMs"] as? Int64 == Int64(t0.addingTimeInterval(160).timeIntervalSince1970 * 1000))
         #expect(topics[1]["state"] as? String == "ready" && topics[1]["runningSinceMs"] is NSNull)
         #expect(topics[2]["kind"] as? String == "lightning")
+        #expect(avic["warnSeconds"] as? [Int] == [300, 120])
+        #expect(topics[2]["warnSeconds"] as? [Int] == [60, 30], "a lightning talk warns at its kind's times")
         #expect(Set(json.keys) == ["format", "version", "serverTimeMs", "role", "agenda", "warnSeconds", "slot", "message", "notes"])
     }
 

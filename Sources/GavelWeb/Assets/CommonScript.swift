@@ -58,18 +58,27 @@ var Gavel = (function () {
     var remaining = topic.plannedSeconds - elapsed;
     var started = topic.state !== 'ready';
     var running = topic.runningSinceMs !== null && end === null;
-    var phase = G.phase(remaining, started, state.warnSeconds);
+    var warn = topic.warnSeconds || state.warnSeconds;
+    var phase = G.phase(remaining, started, warn);
     var clock = G.clockText(remaining, phase);
+    var exactSlotLeft;
+    if (slot.deadlineMs !== null) exactSlotLeft = (slot.deadlineMs - now) / 1000;
+    else if (slot.scheduledStartMs !== null && slot.scheduledStartMs <= now && now < slot.scheduledEndMs) exactSlotLeft = (slot.scheduledEndMs - now) / 1000;
+    else exactSlotLeft = slot.lengthSeconds;
+    // The slot ends before the running topic would (Snapshot.slotEndsFirst): its end is the
+    // countdown the speaker sees.
+    var slotFirst = end === null && slot.deadlineMs !== null && running && remaining > 0 && exactSlotLeft < remaining;
     var words;
-    if (end !== null) words = 'SLOT ENDED';
+    if (slotFirst) {
+      phase = G.phase(exactSlotLeft, true, warn);
+      clock = G.mmss(Math.max(0, Math.ceil(exactSlotLeft)));
+      words = 'SLOT ENDS';
+    }
+    else if (end !== null) words = 'SLOT ENDED';
     else if (phase === 'overtime') words = clock + ' OVER';
     else if (started && !running && topic.state !== 'finished') words = 'PAUSED';
     else words = G.phaseWords[phase];
-    var slotLeft;
-    if (slot.deadlineMs !== null) slotLeft = (slot.deadlineMs - now) / 1000;
-    else if (slot.scheduledStartMs !== null && slot.scheduledStartMs <= now && now < slot.scheduledEndMs) slotLeft = (slot.scheduledEndMs - now) / 1000;
-    else slotLeft = slot.lengthSeconds;
-    slotLeft = Math.ceil(slotLeft);
+    var slotLeft = Math.ceil(exactSlotLeft);
     var slotText = end !== null ? slot.title + ' · slot ended'
       : slot.title + ' · slot: ' + G.minutes(slotLeft) + (slotLeft >= 0 ? ' min left' : ' min over');
     return { slot: slot, topic: topic, remaining: remaining, phase: phase, clock: clock, words: words,
@@ -85,6 +94,8 @@ var Gavel = (function () {
     var candidates = [];
     if (v.running) {
       var r = v.remaining;
+      // While the slot's end is the countdown, its seconds are what change.
+      if (v.words === 'SLOT ENDS') r = (v.slot.deadlineMs - now) / 1000;
       // The shown second changes when the exact remaining time crosses a whole second.
       var next = r > 0 ? r - (Math.ceil(r) - 1) : (Math.floor(-r) + 1) + r;
       candidates.push(Math.max(1, next * 1000));
