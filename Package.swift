@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Agenda model and parsing, the session engine, notes: no terminal, no SQLite.
@@ -28,6 +31,16 @@ let package = Package(
             // sqlite3_file_control, to keep SQLite from deleting log files by name (SessionFiles).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The C shim over libqrencode (Debian's libqrencode-dev); only GavelWeb's QR encoder imports it.
+        .target(name: "CQREncode", linkerSettings: [.linkedLibrary("qrencode")]),
+        // The web companion: speaker, notes and chair-remote pages and the JSON feed, over its own
+        // connection to the session file (Hummingbird 2); QR codes of the links.
+        .target(name: "GavelWeb", dependencies: [
+            "GavelCore", "GavelStore", "CQREncode",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // Summaries of slots and of the whole microconference in Markdown, MediaWiki, JSON and text.
         .target(name: "GavelSummary", dependencies: ["GavelCore", "GavelTerminalText"]),
         // Planning a track from submissions; importing frab XML and iCalendar; exporting iCalendar.
@@ -35,11 +48,10 @@ let package = Package(
         .executableTarget(
             name: "gavel",
             dependencies: [
-                "GavelCore", "GavelTerminalText", "GavelTUI", "GavelStore", "GavelSummary", "GavelSchedule",
+                "GavelCore", "GavelTerminalText", "GavelTUI", "GavelStore", "GavelSummary", "GavelSchedule", "GavelWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The seeded generator every property, fuzz and hardening test draws from.
         // Test doubles (a manual clock, a log in memory, a terminal in memory) and the seeded
         // generator every property, fuzz and hardening test draws from.
         .target(name: "GavelTestSupport", dependencies: ["GavelCore", "GavelTUI"], path: "Tests/GavelTestSupport"),
@@ -47,6 +59,11 @@ let package = Package(
         .testTarget(name: "GavelTerminalTextTests", dependencies: ["GavelTerminalText", "GavelCore"]),
         .testTarget(name: "GavelTUITests", dependencies: ["GavelTestSupport", "GavelTUI", "GavelCore"], exclude: ["__Snapshots__", "Corpus"]),
         .testTarget(name: "GavelStoreTests", dependencies: ["GavelTestSupport", "GavelStore", "GavelCore"]),
+        .testTarget(name: "GavelWebTests", dependencies: [
+            "GavelTestSupport", "GavelWeb", "GavelStore", "GavelCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "GavelSummaryTests", dependencies: ["GavelTestSupport", "GavelSummary", "GavelCore"], exclude: ["Golden"]),
         .testTarget(name: "GavelScheduleTests", dependencies: ["GavelTestSupport", "GavelSchedule", "GavelCore"], exclude: ["Fixtures"]),
     ],

@@ -11,7 +11,7 @@ enum SessionSchema {
     /// `PRAGMA application_id` of every Gavel session file: "GAVL" in ASCII.
     static let applicationID: Int32 = 0x4741_564C
     /// Kept in `PRAGMA user_version`; raised with every migration that older gavels cannot read.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -92,6 +92,27 @@ enum SessionSchema {
                 FROM draft;
                 DROP TABLE draft;
                 PRAGMA user_version = 3;
+                """)
+        }
+        // The web companion (GavelWeb): one secret token per link role, the servers running on the
+        // session (so `gavel links` prints their addresses), and which page may edit a web note.
+        migrator.registerMigration("v3-web-links") { db in
+            try db.execute(sql: """
+                CREATE TABLE web_link (
+                    role TEXT PRIMARY KEY,    -- speaker, notes, remote or feed
+                    token TEXT NOT NULL,      -- 128 random bits in base32: the link's secret
+                    created_at REAL NOT NULL  -- Unix seconds; `gavel links --renew` replaces them all
+                );
+                CREATE TABLE web_server (
+                    pid INTEGER PRIMARY KEY,  -- the gavel process serving the pages
+                    urls TEXT NOT NULL,       -- JSON list of the base URLs it listens on
+                    started_at REAL NOT NULL  -- Unix seconds
+                );
+                CREATE TABLE web_note_writer (
+                    note TEXT PRIMARY KEY,    -- a note added from a notes page
+                    writer TEXT NOT NULL      -- that page's own secret: only it edits or deletes the note
+                );
+                PRAGMA user_version = 4;
                 """)
         }
         return migrator

@@ -22,7 +22,7 @@ public final class SessionStore: SessionLog {
     public let readOnly: Bool
 
     /// The file as this process has it open, shared with the process's other stores on it.
-    private let files: SessionFiles
+    let files: SessionFiles
     private let watch: ChangeWatch
     private var lastSeenID: Int64 = 0
     /// The view this connection records for (its drafts), nil for tools and read-only views.
@@ -368,7 +368,7 @@ public final class SessionStore: SessionLog {
     }
 
     /// One immediate transaction, committed (and fsynced) before this returns.
-    private func write(_ body: (Database) throws -> Void) throws {
+    func write(_ body: (Database) throws -> Void) throws {
         do {
             try files.writing { db in
                 try db.inTransaction(.immediate) {

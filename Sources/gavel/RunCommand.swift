@@ -1,5 +1,6 @@
 import ArgumentParser
 import GavelTUI
+import GavelWeb
 
 /// `gavel run AGENDA`: the chair console (or another view) on the agenda's session.
 struct Run: ParsableCommand {
@@ -26,9 +27,17 @@ struct Run: ParsableCommand {
     @Flag(help: "Start the current topic's clock at launch, unless it is already running (a paused one resumes).")
     var start = false
 
+    @Option(help: "Also serve the web pages (speaker, notes, chair remote, feed) on [ADDR:]PORT; `gavel links` prints them.")
+    var serve: String?
+
+    func validate() throws {
+        if let serve { _ = try WebServing.listen(serve, option: "--serve") }
+    }
+
     func run() throws {
         try ViewLauncher.launch(agendaPath: options.agenda, sessionPath: options.session, view: view, role: .chair,
                                 slot: slot, theme: options.theme, by: by, startTopic: start,
-                                summaryMode: options.summaryMode)
+                                summaryMode: options.summaryMode,
+                                serve: try serve.map { try WebServing.listen($0, option: "--serve") })
     }
 }

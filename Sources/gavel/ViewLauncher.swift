@@ -5,6 +5,7 @@ import GavelStore
 import GavelTerminalText
 import GavelSummary
 import GavelTUI
+import GavelWeb
 
 /// Opens one of the views on an agenda's session in this terminal and runs it until the user
 /// quits. `gavel run`, `gavel demo`, `gavel speaker` and `gavel notes` are thin wrappers of it.
@@ -30,7 +31,7 @@ enum ViewLauncher {
     /// leaves the session exactly as it was for every other view.
     static func launch(agendaPath: String, sessionPath: String?, view: ViewKind, role: Role,
                        slot: String?, theme themeName: String?, by: String?, startTopic: Bool = false,
-                       summaryMode: SummaryFileMode = .private) throws {
+                       summaryMode: SummaryFileMode = .private, serve: WebServer.Listen? = nil) throws {
         var agenda: Agenda
         do {
             agenda = try AgendaLoading.load(agendaPath).agenda
@@ -75,6 +76,13 @@ enum ViewLauncher {
         } catch {
             throw fail("cannot read the session: \(error)", code: .ioError)
         }
+
+        // The web companion, on its own session connection and threads: never the console's.
+        let web = try serve.map {
+            try WebServing.start(agenda: agenda, sessionPath: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
+                                 listen: $0, theme: theme)
+        }
+        defer { web?.stop() }
 
         let terminal: CursesTerminal
         do {

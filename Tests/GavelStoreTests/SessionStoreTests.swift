@@ -64,7 +64,7 @@ import Testing
         #expect(try raw.strings("PRAGMA journal_mode") == ["wal"])
         #expect(try raw.strings("SELECT identifier FROM grdb_migrations") == SessionSchema.migrator.migrations)
         #expect(try raw.strings("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'grdb%' ORDER BY name")
-                == ["current_note", "event", "meta", "view_draft"])
+                == ["current_note", "event", "meta", "view_draft", "web_link", "web_note_writer", "web_server"])
         #expect(try store.newEvents().isEmpty)
         // The side lock file is private too.
         #expect(stat(path + ".lock", &info) == 0)

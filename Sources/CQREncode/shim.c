@@ -1,0 +1,2 @@
+// SwiftPM needs one C source in a C target; libqrencode itself is linked (see Package.swift).
+#include "CQREncode.h"
