@@ -48,6 +48,22 @@ public final class SessionHub: @unchecked Sendable {
     private let wakeWrite: Int32
     /// The last error reading the session (shown by `gavel serve`), nil when all is well.
     private var readError: String?
+    /// Where the agenda is read again when its file changes, so pages show what the chair's
+    /// console shows (a speaker's name filled in); set before `start`.
+    public var agendaReload: AgendaReload?
+
+    /// The agenda file's watch: readable when it may have changed; `acknowledge` says whether it
+    /// did; `load` is the agenda it now holds (nil when it does not parse: the last good stays).
+    public struct AgendaReload: @unchecked Sendable {
+        public var descriptor: Int32
+        public var acknowledge: () -> Bool
+        public var load: () -> Agenda?
+        public init(descriptor: Int32, acknowledge: @escaping () -> Bool, load: @escaping () -> Agenda?) {
+            self.descriptor = descriptor
+            self.acknowledge = acknowledge
+            self.load = load
+        }
+    }
 
     /// Opens the session file (creating the links' tokens when missing) and reads it whole.
     public init(agenda: Agenda, sessionPath: String, clock: SessionClock = SystemClock(),
@@ -212,14 +228,26 @@ public final class SessionHub: @unchecked Sendable {
             var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             let bell = store.changeDescriptor
             if let bell { fds.append(pollfd(fd: bell, events: Int16(POLLIN), revents: 0)) }
+            let reload = agendaReload
+            if let reload { fds.append(pollfd(fd: reload.descriptor, events: Int16(POLLIN), revents: 0)) }
             _ = poll(&fds, nfds_t(fds.count), ms)
             if fds[0].revents != 0 {
                 var buffer = [UInt8](repeating: 0, count: 64)
                 while read(wakeRead, &buffer, buffer.count) > 0 {}
             }
-            if fds.count > 1, fds[1].revents != 0 {
-                store.acknowledgeChange()
+            if let bell, fds.contains(where: { $0.fd == bell && $0.revents != 0 }) {
+                _ = store.acknowledgeChange()
                 changed = true
+            }
+            if let reload, fds.contains(where: { $0.fd == reload.descriptor && $0.revents != 0 }), reload.acknowledge(),
+               let agenda = reload.load(), agenda != live.session.agenda {
+                do {
+                    _ = try live.replaceAgenda(agenda)
+                    _ = try remote.replaceAgenda(agenda)
+                    changed = true
+                } catch {
+                    lock.withLock { readError = String(describing: error) }
+                }
             }
         }
     }

@@ -16,7 +16,8 @@ import Hummingbird
 /// POST /api/TOKEN/notes                    {id, text, slot?, topic?, by, writer}      notes
 /// POST /api/TOKEN/notes/ID                 {text, writer}: edit a note of this page   notes
 /// POST /api/TOKEN/notes/ID/delete          {writer}: delete a note of this page      notes
-/// POST /api/TOKEN/command                  {command: toggle|next|previous|plus|minus, confirmed?} remote
+/// POST /api/TOKEN/command                  {command: toggle|next|previous|plus|minus|message|clear|rebalance,
+///                                           text? (message), confirmed?} remote
 /// ```
 public enum WebRoutes {
     public static let maximumBodyBytes = 16 * 1024
@@ -84,7 +85,7 @@ public enum WebRoutes {
             try gate.check(context, allowed: [.remote])
             let body = try await decode(RemoteCommand.self, from: request)
             guard let command = body.sessionCommand else {
-                throw WebRequestError(status: 400, "unknown command \"\(body.command)\"; one of: toggle, next, previous, plus, minus")
+                throw WebRequestError(status: 400, "unknown command \"\(body.command)\"; one of: toggle, next, previous, plus, minus, message, clear, rebalance")
             }
             let confirmed = body.confirmed ?? false
             let result = try await hub.perform { try $0.command(command, confirmed: confirmed) }
@@ -123,6 +124,8 @@ public enum WebRoutes {
         var command: String
         /// The answer to the question the same command asked.
         var confirmed: Bool?
+        /// `message`: what the speaker is shown.
+        var text: String?
 
         var sessionCommand: Session.Command? {
             switch command {
@@ -131,6 +134,9 @@ public enum WebRoutes {
             case "previous": .previous
             case "plus": .adjust(seconds: 60)
             case "minus": .adjust(seconds: -60)
+            case "message": text.map { .message(String($0.prefix(200))) }
+            case "clear": .message(nil)
+            case "rebalance": .rebalance
             default: nil
             }
         }

@@ -25,12 +25,16 @@ public enum WebState {
                 ("event", .optional(agenda.event)),
                 ("room", .optional(agenda.room)),
                 ("timeZone", .string(agenda.timeZone.identifier)),
+                // The chair's preset messages for the speaker.
+                ("messages", .array(agenda.defaults.messages.map { .string($0) })),
             ])),
             // The talks' default; each topic carries its own (lightning talks have theirs).
             ("warnSeconds", .array(agenda.defaults.warn.map { .int($0) })),
             ("slot", snapshot.map { slotJSON($0, session: session) } ?? .null),
-            // The chair's message to the speaker (issue 12): null until the engine has messages.
-            ("message", .null),
+            // What the chair shows the speaker, while it stands (the current topic's), else null.
+            ("message", snapshot?.message.map { m in
+                .object([("text", .string(m.text)), ("atMs", .int(milliseconds(m.at)))])
+            } ?? .null),
         ]
         if role.seesNotes {
             var notes: [JSONValue] = []
@@ -75,12 +79,13 @@ public enum WebState {
             ("ended", ended),
             ("current", .int(s.current)),
             ("topics", .array(s.topics.map {
-                topicJSON($0, run: run.run($0.topic.id), warn: s.agenda.warn(for: $0.topic, in: s.slot))
+                topicJSON($0, run: run.run($0.topic.id), warn: s.agenda.warn(for: $0.topic, in: s.slot),
+                          until: $0.topic.until.map { u in u.date(onDayOf: s.slot.start ?? run.firstStart ?? s.now, zone: s.agenda.timeZone) })
             })),
         ])
     }
 
-    static func topicJSON(_ t: TopicStatus, run: TopicRun, warn: [Int]) -> JSONValue {
+    static func topicJSON(_ t: TopicStatus, run: TopicRun, warn: [Int], until: Date?) -> JSONValue {
         let since = run.runningSince ?? .distantPast
         let running = t.isRunning && run.runningSince != nil
         let state: String
@@ -101,6 +106,12 @@ public enum WebState {
             // that ran out of time stops its clocks at its end, recorded or not).
             ("accumulatedSeconds", .double(((running ? run.accumulated : t.elapsed) * 1000).rounded() / 1000)),
             ("runningSinceMs", running ? .int(milliseconds(since)) : .null),
+            // At zero: "overtime" counts up, "stop" holds 00:00 (TIME), "next" starts the next topic
+            // 10 s later unless the chair held it (`autoNextHeld`).
+            ("atZero", .string(t.atZero.rawValue)),
+            ("autoNextHeld", .bool(run.autoNextHeld)),
+            // A topic that runs to a time of day: that instant (its countdown is untilMs - now).
+            ("untilMs", until.map { .int(milliseconds($0)) } ?? .null),
         ])
     }
 

@@ -132,6 +132,9 @@ extension HubSession {
         case .asked(.endRunningSlot(let slot)): return .asked("another slot (\(slot)) still runs: end it and start here?")
         case .asked(.extendSlot(let slot, let seconds)):
             return .asked("the time of slot \(slot) ran out: give it \(seconds / 60) min more and run it again?")
+        case .asked(.rebalance(let plan)):
+            let lines = plan.changes.map { "\($0.title): \(DurationText.readable($0.before)) → \(DurationText.readable($0.after))" }
+            return .asked("rebalance the topics to come?\n" + lines.joined(separator: "\n"))
         case .refused(let why): return .refused(why)
         }
     }

@@ -47,7 +47,7 @@ struct ServeCommand: ParsableCommand {
         for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, s) }
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
-        let running = try WebServing.start(agenda: agenda, sessionPath: sessionPath, listen: listenAt, theme: theme)
+        let running = try WebServing.start(agenda: agenda, agendaPath: options.agenda, sessionPath: sessionPath, listen: listenAt, theme: theme)
         var out = "gavel serve: \(sessionPath) on port \(running.port)\n"
         if let links = try? WebLinks.read(SessionStore(path: sessionPath)) {
             out += LinksCommand.linkLines(SessionLinks(bases: running.bases, serverRunning: true, tokens: links.tokens))

@@ -79,7 +79,7 @@ enum ViewLauncher {
 
         // The web companion, on its own session connection and threads: never the console's.
         let web = try serve.map {
-            try WebServing.start(agenda: agenda, sessionPath: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
+            try WebServing.start(agenda: agenda, agendaPath: agendaPath, sessionPath: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
                                  listen: $0, theme: theme)
         }
         defer { web?.stop() }

@@ -52,11 +52,15 @@ enum WebServing {
 
     /// Opens the session for the server, binds, and returns once it listens. Throws a message for
     /// the user (the port taken, the session refused).
-    static func start(agenda: Agenda, sessionPath: String, listen: WebServer.Listen, theme: Theme) throws -> Running {
+    static func start(agenda: Agenda, agendaPath: String, sessionPath: String, listen: WebServer.Listen, theme: Theme) throws -> Running {
         signal(SIGPIPE, SIG_IGN)
         let hub: SessionHub
         do {
             hub = try SessionHub(agenda: agenda, sessionPath: sessionPath)
+            if let file = AgendaFile(path: agendaPath, zone: agenda.timeZone) {
+                hub.agendaReload = .init(descriptor: file.descriptor, acknowledge: { file.acknowledge() },
+                                         load: { try? file.load().get() })
+            }
         } catch let error as SessionStoreError {
             throw ViewLauncher.fail("cannot open the session for the web server: \(error)", code: CLIError.code(for: error))
         } catch {

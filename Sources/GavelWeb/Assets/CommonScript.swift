@@ -35,6 +35,11 @@ var Gavel = (function () {
   };
   G.phaseWords = { ready: 'READY', running: '', warn: 'WRAP UP', urgent: 'TIME', overtime: 'OVER' };
   G.minutes = function (seconds) { return Math.floor((Math.abs(seconds) + 59) / 60); };
+  /// DurationText.left: m:ss under ten minutes, whole minutes rounded down from ten.
+  G.left = function (seconds) {
+    var s = Math.abs(seconds);
+    return s < 600 ? Math.floor(s / 60) + ':' + G.two(s % 60) : Math.floor(s / 60) + ' min';
+  };
 
   /// When the slot's clocks stop: its recorded end, or its deadline once passed (the server
   /// records that a moment later; the page does not wait for it).
@@ -56,11 +61,18 @@ var Gavel = (function () {
     if (topic.runningSinceMs !== null && end === null) elapsed += Math.max(0, (t - topic.runningSinceMs) / 1000);
     else if (topic.runningSinceMs !== null) elapsed += Math.max(0, (end - topic.runningSinceMs) / 1000);
     var remaining = topic.plannedSeconds - elapsed;
+    // A topic that runs to a time of day counts to it, whatever happened before.
+    if (topic.untilMs !== null && topic.untilMs !== undefined) remaining = (topic.untilMs - t) / 1000;
     var started = topic.state !== 'ready';
     var running = topic.runningSinceMs !== null && end === null;
     var warn = topic.warnSeconds || state.warnSeconds;
     var phase = G.phase(remaining, started, warn);
-    var clock = G.clockText(remaining, phase);
+    var held = topic.atZero === 'stop' && started && remaining <= 0;
+    if (held) phase = 'urgent';
+    var clock = held ? '00:00' : G.clockText(remaining, phase);
+    // The notice before the next topic starts by itself (at_zero = "next").
+    var autoNext = null;
+    if (topic.atZero === 'next' && running && !topic.autoNextHeld && remaining <= 0) autoNext = 10 + remaining;
     var exactSlotLeft;
     if (slot.deadlineMs !== null) exactSlotLeft = (slot.deadlineMs - now) / 1000;
     else if (slot.scheduledStartMs !== null && slot.scheduledStartMs <= now && now < slot.scheduledEndMs) exactSlotLeft = (slot.scheduledEndMs - now) / 1000;
@@ -75,12 +87,13 @@ var Gavel = (function () {
       words = 'SLOT ENDS';
     }
     else if (end !== null) words = 'SLOT ENDED';
-    else if (phase === 'overtime') words = clock + ' OVER';
+    else if (autoNext !== null) words = 'NEXT IN ' + Math.ceil(autoNext) + ' S';
+    else if (phase === 'overtime') words = clock + ' OVER' + (started && !running && topic.state !== 'finished' ? ' PAUSED' : '');
     else if (started && !running && topic.state !== 'finished') words = 'PAUSED';
     else words = G.phaseWords[phase];
     var slotLeft = Math.ceil(exactSlotLeft);
     var slotText = end !== null ? slot.title + ' · slot ended'
-      : slot.title + ' · slot: ' + G.minutes(slotLeft) + (slotLeft >= 0 ? ' min left' : ' min over');
+      : slot.title + ' · slot: ' + (slotLeft >= 0 ? G.left(slotLeft) + ' left' : 'over');
     return { slot: slot, topic: topic, remaining: remaining, phase: phase, clock: clock, words: words,
              running: running, paused: started && !running && topic.state !== 'finished',
              ended: end !== null, slotText: slotText };
@@ -92,7 +105,7 @@ var Gavel = (function () {
     var v = G.view(state, now);
     if (!v || v.ended) return null;
     var candidates = [];
-    if (v.running) {
+    if (v.running || v.topic.untilMs) {
       var r = v.remaining;
       // While the slot's end is the countdown, its seconds are what change.
       if (v.words === 'SLOT ENDS') r = (v.slot.deadlineMs - now) / 1000;
@@ -102,7 +115,8 @@ var Gavel = (function () {
     }
     if (v.slot.deadlineMs !== null) {
       var d = v.slot.deadlineMs - now;
-      if (d > 0) candidates.push(Math.min(d, 1000 - (now % 1000)));
+      // The slot's time left changes each second under ten minutes, each minute above.
+      if (d > 0) candidates.push(Math.min(d, d > 600000 ? d % 60000 || 60000 : d % 1000 || 1000));
     }
     return candidates.length ? Math.min.apply(null, candidates) : null;
   };

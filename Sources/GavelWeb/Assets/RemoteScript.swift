@@ -20,19 +20,29 @@ extension WebAssets {
     });
   }
 
+  // A message for the speaker: the typed text, else the preset picked.
+  G.$('say').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var typed = G.$('text').value.trim();
+    var text = typed || G.$('preset').value;
+    if (text) send('message', false, text);
+    G.$('text').value = '';
+  });
+  G.$('clear').addEventListener('click', function () { send('clear', false); });
+
   /// Sends a command; a question (another slot still runs) is asked here and, on yes, the same
   /// command goes again confirmed.
-  function send(command, confirmed) {
+  function send(command, confirmed, text) {
     if (busy) return;
     busy = true;
     fetch(G.api('/command'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                               body: JSON.stringify({ command: command, confirmed: confirmed }), cache: 'no-store' })
+                               body: JSON.stringify({ command: command, confirmed: confirmed, text: text }), cache: 'no-store' })
       .then(function (r) {
         if (!r.ok) return r.text().then(function (t) { showError(t.trim()); });
         return r.json().then(function (b) {
           if (b.question) {
             busy = false;
-            if (window.confirm(b.question)) send(command, true);
+            if (window.confirm(b.question)) send(command, true, text);
             return;
           }
           showError(b.recorded ? '' : (b.reason || 'nothing to do now'));
@@ -51,6 +61,18 @@ extension WebAssets {
     G.setText('words', v ? v.words : '');
     G.setText('slot', v ? v.slotText : '');
     G.setText('toggle', v && v.running ? 'Pause' : v && v.paused ? 'Resume' : 'Start');
+    var presets = G.$('preset');
+    var wanted = (state.agenda.messages || []).join('\n');
+    if (presets.getAttribute('data-for') !== wanted) {
+      presets.setAttribute('data-for', wanted);
+      while (presets.firstChild) presets.removeChild(presets.firstChild);
+      (state.agenda.messages || []).forEach(function (m) {
+        var o = document.createElement('option');
+        o.value = m;
+        o.textContent = m;
+        presets.appendChild(o);
+      });
+    }
   }
 
   function drawTopics() {

@@ -91,6 +91,12 @@ public enum WebAssets {
           <button id="minus" data-command="minus">−1 min</button>
           <button id="plus" data-command="plus">+1 min</button>
         </div>
+        <form id="say">
+          <select id="preset" aria-label="a preset message"></select>
+          <input id="text" maxlength="200" placeholder="or type a message" aria-label="a message for the speaker">
+          <button id="send" type="submit">Show the speaker</button>
+          <button id="clear" type="button">Clear</button>
+        </form>
         <p id="error" role="alert" hidden></p>
         <ol id="topics"></ol>
         <footer><span id="slot"></span><span id="status">connecting…</span></footer>
