@@ -326,11 +326,12 @@ public enum Screen {
         var over = false
         let zone = snapshot.agenda.timeZone
         if let end = snapshot.projectedEnd, let by = snapshot.projectedOver {
-            // Whole minutes of the projection against the slot's end, changing exactly as it crosses
-            // each whole minute: [0, 60) is 1 min over, [-60, 0) on time, [-120, -60) 1 min to spare.
-            let k = Int((by / 60).rounded(.down))
-            over = k >= 0
-            let minutes = over ? k + 1 : -k - 1
+            // Whole seconds first (Date arithmetic leaves ulps), then whole minutes: any second past
+            // the slot's end is a minute over (1 s to 60 s: 1 min over); the spare counts only
+            // whole minutes (59 s spare is on time, 5:00 is 5 min to spare).
+            let seconds = Int(by.rounded())
+            over = seconds > 0
+            let minutes = over ? (seconds + 59) / 60 : -seconds / 60
             parts.append("ends " + LocalTime.hhmm(end, zone: zone) + (over ? ", \(minutes) min over" : minutes > 0 ? ", \(minutes) min to spare" : ", on time"))
         }
         if let next = snapshot.nextSlot {

@@ -33,7 +33,10 @@ public enum WakePlan {
             // minutes it passes the slot's end, change as it does.
             let e = end.timeIntervalSince1970, over = end.timeIntervalSince(deadline)
             wake = min(wake, now.addingTimeInterval(60 - (e - (e / 60).rounded(.down) * 60)))
-            wake = min(wake, now.addingTimeInterval(60 - (over - (over / 60).rounded(.down) * 60)))
+            // The minutes over or to spare are counted from the whole second nearest: they change
+            // as `over` crosses 60·m + ½ (see Screen.projection).
+            let x = over - 0.5
+            wake = min(wake, now.addingTimeInterval(60 - (x - (x / 60).rounded(.down) * 60)))
         }
         if slotClockRuns(s) {
             let r = s.slotRemainingExact
