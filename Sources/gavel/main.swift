@@ -7,7 +7,7 @@ struct Gavel: ParsableCommand {
         commandName: "gavel",
         abstract: "Run a conference track from the chair: agenda, countdowns, notes and summaries.",
         version: GavelVersion.string,
-        subcommands: [Check.self, Run.self, Demo.self, Themes.self, PlanTrack.self, ImportSchedule.self, ExportAgenda.self, SpeakerCommand.self, NotesCommand.self, SummaryCommand.self, ServeCommand.self, LinksCommand.self]
+        subcommands: [Check.self, Run.self, Demo.self, MessageCommand.self, Themes.self, PlanTrack.self, ImportSchedule.self, ExportAgenda.self, SpeakerCommand.self, NotesCommand.self, SummaryCommand.self, ServeCommand.self, LinksCommand.self]
     )
 }
 

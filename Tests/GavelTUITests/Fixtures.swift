@@ -22,12 +22,12 @@ struct Fixture {
     /// A view in `role` (`readOnly`: the speaker's) on `log` (a fresh session unless given), by
     /// `author`, at `clock` (a fresh one at `start` unless given).
     init(view: ViewKind = .chair, readOnly: Bool = false, role: Role? = nil, theme: Theme? = nil, log: MemoryLog? = nil,
-         author: String = "tester", clock: ManualClock? = nil, glyphs: Glyphs = .unicode) throws {
+         author: String = "tester", clock: ManualClock? = nil, glyphs: Glyphs = .unicode, agenda: Agenda? = nil) throws {
         self.clock = clock ?? ManualClock(Self.start)
         let log = log ?? MemoryLog()
         self.log = log
         let role = role ?? (readOnly ? .speaker : .chair)
-        live = try LiveSession(agenda: try Self.agenda(), log: log, clock: self.clock, author: author, role: role)
+        live = try LiveSession(agenda: try agenda ?? Self.agenda(), log: log, clock: self.clock, author: author, role: role)
         let catalog = ThemeCatalog(userDirectory: nil)
         model = AppModel(live: live, view: view, theme: try theme ?? catalog.load("default"),
                          themeNames: catalog.names(), glyphs: glyphs, loadTheme: { try? catalog.load($0) },

@@ -89,6 +89,44 @@ import Testing
         #expect(text.contains("^[]2;pwned^G"), "control characters are shown escaped")
     }
 
+    /// The chair's controls over time as the screens show them (issue 12): a message, TIME held at
+    /// zero, the notice before the next topic starts by itself, the projected end.
+    @Test func steeringScreens() throws {
+        // A message: on the speaker's screen instead of the title; the chair sees it too.
+        let f = try Fixture(view: .chair)
+        f.press(.char(" "))
+        f.clock.advance(16 * 60)
+        f.press(.char("m"), .down, .down, .enter)   // "please wrap up"
+        f.clock.advance(10)
+        SnapshotFile.check(SnapshotFile.colored(f.render()), named: "chair-message-80x24")
+        #expect(f.render().text.contains("speaker sees: \u{201C}please wrap up\u{201D}"))
+        #expect(f.render().text.contains("ends 10:40, 5 min to spare"), "\(f.render().text)")
+        f.model.state.view = .speaker
+        let speaker = f.render()
+        SnapshotFile.check(SnapshotFile.colored(speaker), named: "speaker-message-80x24")
+        #expect(speaker.lines[0].contains("please wrap up"))
+        #expect(!speaker.text.contains("AMD's new"), "instead of the title")
+
+        // at_zero: stop holds 00:00 and says TIME; next shows its notice.
+        var agenda = try Fixture.agenda()
+        agenda.slots[0].topics[0].atZero = .stop
+        agenda.slots[0].topics[1].atZero = .next
+        let z = try Fixture(view: .speaker, agenda: agenda)
+        z.model.state = UIState(view: .speaker, role: .chair)
+        z.press(.char(" "))
+        z.clock.advance(20 * 60 + 42)
+        SnapshotFile.check(SnapshotFile.colored(z.render()), named: "speaker-held-at-zero-80x24")
+        #expect(z.render().text.contains("00:00") && z.render().text.contains("TIME"))
+        #expect(!z.render().text.contains("OVER"))
+        z.press(.char("n"))
+        z.clock.advance(20 * 60 + 3)
+        z.model.state.view = .chair
+        SnapshotFile.check(SnapshotFile.colored(z.render()), named: "chair-auto-next-80x24")
+        #expect(z.render().text.contains("next: the slot's end in 7 s, space holds") || z.render().text.contains("in 7 s"))
+        z.model.state.view = .speaker
+        #expect(z.render().text.contains("in 7 s"))
+    }
+
     /// Below a view's full size the time and phase stay on screen, on one line, down to 10x1.
     @Test func smallTerminalsStillShowTheTime() throws {
         for view in ViewKind.allCases {
