@@ -132,7 +132,13 @@ public final class App {
                     // The terminal went away.
                     return finish(.signal(SIGHUP))
                 }
-                if fds[0].revents != 0 { input += terminal.readInput() }
+                if fds[0].revents != 0 {
+                    let read = terminal.readInput()
+                    // Readable and hung up with nothing to read: the terminal is gone, not quiet
+                    // (polling again would return at once, forever).
+                    if read.isEmpty, fds[0].revents & Int16(POLLHUP | POLLERR) != 0 { return finish(.signal(SIGHUP)) }
+                    input += read
+                }
                 // The background writer said something (a summary written, or not): show it.
                 let noticed = fds.contains { $0.fd == noticeFD && $0.revents != 0 }
                 if fds.contains(where: { $0.fd == agendaFD && $0.revents != 0 }), model.agendaSource?.acknowledge() == true {
