@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a view means by a colour: the theme decides the actual one.
 public enum ColorRole: String, Sendable, Equatable, Hashable, CaseIterable {
     case text, background, accent, ok, warn, urgent, over
@@ -29,20 +31,87 @@ public struct Style: Sendable, Equatable, Hashable {
     public static func block(_ role: ColorRole) -> Style { Style(role, reverse: true) }
 }
 
+/// One grapheme cluster held inline: up to 7 UTF-8 bytes in a word, with the length in the top
+/// byte, so a cell is plain bits (copied and compared without reference counting or Unicode
+/// rules). A longer cluster (a family emoji, a flag with modifiers) is interned once in a table
+/// shared by the process and held by its number.
+public struct Glyph: Sendable, Hashable {
+    let bits: UInt64
+
+    private static let interned = InternTable()
+    private static let longFlag: UInt64 = 0xFF << 56
+
+    public init(_ character: Character) {
+        let utf8 = character.utf8
+        if utf8.count <= 7 {
+            var bits = UInt64(utf8.count) << 56
+            var shift: UInt64 = 0
+            for byte in utf8 { bits |= UInt64(byte) << shift; shift += 8 }
+            self.bits = bits
+        } else {
+            bits = Self.longFlag | UInt64(Self.interned.number(of: character))
+        }
+    }
+
+    public static let space = Glyph(" ")
+
+    public var character: Character {
+        if bits & Self.longFlag == Self.longFlag { return Self.interned.character(Int(bits & 0xFFFF_FFFF)) }
+        let count = Int(bits >> 56)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for i in 0..<count { bytes.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
+        return String(decoding: bytes, as: UTF8.self).first ?? " "
+    }
+
+    public var isSpace: Bool { bits == Self.space.bits }
+    public var isASCII: Bool { bits >> 56 == 1 && bits & 0x80 == 0 }
+}
+
+/// Long clusters by number. Views draw from any thread (the web companion's QR page too), so the
+/// table is locked; it only grows, by the distinct long clusters a session's text holds.
+private final class InternTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var numbers: [Character: Int] = [:]
+    private var characters: [Character] = []
+
+    func number(of character: Character) -> Int {
+        lock.withLock {
+            if let n = numbers[character] { return n }
+            characters.append(character)
+            numbers[character] = characters.count - 1
+            return characters.count - 1
+        }
+    }
+
+    func character(_ number: Int) -> Character { lock.withLock { characters[number] } }
+}
+
 /// One terminal cell: a character (one grapheme cluster) and how many columns it takes. The column
 /// after a two-column character holds a continuation cell of width 0.
 public struct Cell: Sendable, Equatable {
-    public var character: Character
+    public var glyph: Glyph
     public var width: Int
     public var style: Style
 
     public init(_ character: Character = " ", width: Int = 1, style: Style = .plain) {
-        self.character = character
+        glyph = Glyph(character)
         self.width = width
         self.style = style
     }
 
+    init(glyph: Glyph, width: Int, style: Style) {
+        self.glyph = glyph
+        self.width = width
+        self.style = style
+    }
+
+    public var character: Character {
+        get { glyph.character }
+        set { glyph = Glyph(newValue) }
+    }
+
     public static let blank = Cell()
-    static func continuation(_ style: Style) -> Cell { Cell(" ", width: 0, style: style) }
+    static func continuation(_ style: Style) -> Cell { Cell(glyph: .space, width: 0, style: style) }
     public var isContinuation: Bool { width == 0 }
 }

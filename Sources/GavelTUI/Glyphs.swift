@@ -37,7 +37,7 @@ extension Buffer {
         for y in 0..<height {
             for x in 0..<width {
                 let cell = self[x, y]
-                if !cell.isContinuation, !cell.character.isASCII { set("?", x: x, y: y, style: cell.style) }
+                if !cell.isContinuation, !cell.glyph.isASCII { set("?", x: x, y: y, style: cell.style) }
             }
         }
     }
