@@ -100,12 +100,23 @@ def qr_link(output, role):
     start = next((i for i, l in enumerate(lines) if l.startswith(role + ": ")), None)
     if start is None:
         fail("gavel links drew no QR code for " + role)
-    modules = []
+    rows = []
     for line in lines[start + 1:]:
         if not line.strip():
             break
+        rows.append(line)
+    return scan(rows, role)
+
+
+def scan(rows, name):
+    """Half-block rows (light modules drawn) to an image, read by zbarimg."""
+    width = max(len(r) for r in rows)
+    rows = [r.ljust(width) for r in rows]
+    modules = []
+    for line in rows:
         modules.append([ch in "█▀" for ch in line])
         modules.append([ch in "█▄" for ch in line])
+    role = name
     scale = 6
     path = os.path.join(WORK, role + "-qr.pgm")
     with open(path, "wb") as f:
@@ -167,6 +178,17 @@ def main():
     if scanned.lower() != urls["speaker"].lower():
         fail("the speaker QR code holds %r, not the speaker link %r" % (scanned, urls["speaker"]))
     log("the speaker QR code scans (zbarimg) as the link: " + scanned)
+    # The chair console's `w` draws the same codes over the screen: speaker, space, notes, a key closes.
+    for role, key in (("speaker", "w"), ("notes", "Space")):
+        subprocess.run(TMUX + ["send-keys", "-t", "e2e", key], check=True)
+        wait("the chair's %s QR code" % role, lambda: "%s link (" % role in screen(), 5)
+        rows = [l for l in screen().split("\n") if any(ch in l for ch in "█▀▄")]
+        scanned = scan(rows, "chair-" + role)
+        if scanned.lower() != urls[role].lower():
+            fail("the chair console's %s QR code holds %r, not the link %r" % (role, scanned, urls[role]))
+    subprocess.run(TMUX + ["send-keys", "-t", "e2e", "Escape"], check=True)
+    wait("the chair console after the codes", lambda: first in screen() and "link (" not in screen(), 5)
+    log("the chair console's w shows the speaker and notes QR codes; they scan as the links")
 
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844",

@@ -24,6 +24,10 @@ public final class AppModel {
     /// The boot-time instant by which a dirty draft is kept.
     private var draftDue: TimeInterval?
 
+    /// Reads the web links and encodes their QR codes when `w` opens them; nil: none to show.
+    public var webLinks: (() -> WebLinkCodes?)?
+    private var shownLinks: WebLinkCodes?
+
     public enum Outcome: Equatable {
         case none
         case quit
@@ -63,6 +67,7 @@ public final class AppModel {
         let notes = currentNotes(at: now)
         return KeyState(snapshot: snapshot(at: now), ui: state, notes: notes.count, canUndo: canUndo,
                         selectedIndex: state.selectedNote.flatMap { id in notes.firstIndex { $0.id == id } },
+                        hasWebLinks: webLinks != nil,
                         decide: { session.decide($0, at: now) })
     }
 
@@ -109,6 +114,7 @@ public final class AppModel {
         var frame = Frame(snapshot: snapshot, notes: notes, state: state, theme: theme, width: width, height: height,
                           glyphs: glyphs, keys: keyState(at: now))
         if case .slotPicker = state.overlay { frame.slotStates = slotStates(at: now) }
+        if case .webLinks = state.overlay { frame.webLinks = shownLinks }
         return frame
     }
 
@@ -270,6 +276,15 @@ public final class AppModel {
             }
             return key == .ctrl("c") ? .quit : .none
         }
+        if case .webLinks(let index) = state.overlay {
+            // Space shows the next role's code; any other key closes them.
+            if key == .char(" ") || key == .right, let links = shownLinks, index + 1 < links.codes.count {
+                state.overlay = .webLinks(index: index + 1)
+            } else {
+                state.overlay = nil
+            }
+            return key == .ctrl("c") ? .quit : .none
+        }
         let context = state.context
         if let binding = KeyTable.binding(for: key, in: context, role: state.role) {
             if let reason = binding.unavailable(keyState(at: now)) {
@@ -335,6 +350,13 @@ public final class AppModel {
             cycleTheme()
         case .help:
             state.overlay = .help(page: 0)
+        case .webLinks:
+            shownLinks = webLinks?()
+            if let links = shownLinks, !links.codes.isEmpty {
+                state.overlay = .webLinks(index: 0)
+            } else {
+                state.message = .init("no web links for this session (gavel links says why)", isError: true)
+            }
         case .quit:
             if state.role == .chair, snapshot(at: now)?.currentTopic?.isRunning == true {
                 state.overlay = .confirmQuit

@@ -5,7 +5,7 @@ import GavelCore
 public enum UserCommand: String, Sendable, Hashable, CaseIterable {
     case toggle, next, previous, moreTime, lessTime
     case focusNotes, pickSlot, endSlot, nextView, nextTheme, help, quit, undo, suspend, interrupt
-    case messageSpeaker, rebalance
+    case messageSpeaker, rebalance, webLinks
     // Note line
     case saveNote, escape, leaveNotes, selectEarlier, selectLater
     case caretLeft, caretRight, lineStart, lineEnd, deleteBack, deleteForward, deleteWord, deleteToStart
@@ -44,10 +44,13 @@ public struct KeyState: Sendable {
     public var canUndo: Bool
     /// Where the selected note is among the topic's notes, oldest first.
     public var selectedIndex: Int?
+    /// The session has web links to show (a session file; not a memory-only test session).
+    public var hasWebLinks: Bool
 
     public init(snapshot: Snapshot?, ui: UIState, notes: Int = 0, canUndo: Bool = false, selectedIndex: Int? = nil,
-                decide: @escaping @Sendable (Session.Command) -> Session.Decision) {
+                hasWebLinks: Bool = false, decide: @escaping @Sendable (Session.Command) -> Session.Decision) {
         self.snapshot = snapshot
+        self.hasWebLinks = hasWebLinks
         self.ui = ui
         self.selectedIndex = selectedIndex
         self.notes = notes
@@ -127,6 +130,8 @@ public enum KeyTable {
              word: "rebalance", unless: { $0.refusal(.rebalance) }),
         bind([.char("u"), .ctrl("z")], .undo, "undo your last note change, rebalance", in: [.keys], roles: chair, rank: 5, word: "undo",
              unless: { $0.canUndo ? nil : "nothing of yours to undo" }),
+        bind([.char("w")], .webLinks, "the web links as QR codes (speaker, notes)", in: [.keys], roles: chair, rank: 6, word: "links",
+             unless: { $0.hasWebLinks ? nil : "no web links for this session" }),
         bind([.char("v")], .nextView, "next view (chair, speaker, notes)", in: [.keys], roles: chair, rank: 4, word: "view"),
         bind([.char("t")], .nextTheme, "next theme", in: [.keys], roles: chair, rank: 5, word: "theme"),
 

@@ -32,8 +32,37 @@ enum Overlays {
                 TerminalText.escaped(c.title) + "  " + DurationText.readable(c.before) + " " + frame.glyphs.arrow + " " + DurationText.readable(c.after)
             } + (plan.stillOver > 0 ? ["still " + DurationText.readable(plan.stillOver) + " over at the minimum length"] : [])
             list(title: "Rebalance the topics to come? (y/n)", rows: rows, selected: -1, frame: frame, into: &buffer)
+        case .webLinks(let index):
+            if let links = frame.webLinks, links.codes.indices.contains(index) { webLink(links, index: index, frame: frame, into: &buffer) }
         case .confirmQuit, .confirmEndSlot, .confirmCommand, nil:
             break
+        }
+    }
+
+    /// One role's link over the whole screen: its URL, then its QR code when the terminal has
+    /// room for it (else the URL alone, and how much room the code needs).
+    static func webLink(_ links: WebLinkCodes, index: Int, frame: Frame, into buffer: inout Buffer) {
+        let code = links.codes[index]
+        let unicode = frame.glyphs.isUnicode
+        let footprint = QRCodeView.footprint(size: code.size, unicode: unicode)
+        buffer.fill(x: 0, y: 0, width: frame.width, height: frame.height, style: frame.theme.style(.text))
+        let more = index + 1 < links.codes.count ? "space: the \(links.codes[index + 1].role) link; " : ""
+        var lines = ["\(code.role) link (\(index + 1)/\(links.codes.count)): \(code.url)"]
+        if !links.serverRunning { lines.append("no server runs now: gavel serve, or gavel run --serve 8470") }
+        lines.append(more + "any key closes")
+        let fits = footprint.width <= frame.width && footprint.height + lines.count <= frame.height
+        if !fits {
+            lines.insert("the QR code needs \(footprint.width)x\(footprint.height + lines.count); gavel links prints it", at: 1)
+        }
+        let top = fits ? max(0, (frame.height - footprint.height - lines.count) / 2) : 0
+        for (i, line) in lines.enumerated() {
+            let w = TextWidth.of(line)
+            buffer.write(line, x: max(0, (frame.width - w) / 2), y: top + i,
+                         style: i == 0 ? frame.theme.style(.accent, bold: true) : frame.theme.style(.text, dim: true))
+        }
+        if fits {
+            QRCodeView.draw(size: code.size, isDark: code.isDark, into: &buffer,
+                            x: (frame.width - footprint.width) / 2, y: top + lines.count, unicode: unicode)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Frame: Sendable {
     public var keys: KeyState
     /// Each slot's state, while the slot picker is open (it shows them all).
     public var slotStates: [SlotState] = []
+    /// The web links, while their overlay is open.
+    public var webLinks: WebLinkCodes?
 
     public init(snapshot: Snapshot?, notes: [Note], state: UIState, theme: Theme, width: Int, height: Int,
                 glyphs: Glyphs = .unicode, keys: KeyState) {
@@ -67,6 +69,8 @@ public enum Screen {
         let need = minimumSize(frame.state.view)
         if frame.width < need.width || frame.height < need.height {
             CompactView.draw(frame, snapshot, state: &state, into: &buffer)
+            // The links take the whole screen and fit themselves to it: shown at any size.
+            if case .webLinks = frame.state.overlay { Overlays.draw(frame, snapshot, state: &state, into: &buffer) }
         } else {
             switch frame.state.view {
             case .chair: ChairView.draw(frame, snapshot, state: &state, into: &buffer)

@@ -57,6 +57,8 @@ public struct UIState: Sendable, Equatable {
         case topicPicker(noteID: String, index: Int)
         /// Picking a message for the speaker: the presets, then "type one", then "clear".
         case messagePicker(index: Int)
+        /// The web links and their QR codes, one role at a time.
+        case webLinks(index: Int)
     }
 
     public struct Message: Sendable, Equatable {
@@ -92,7 +94,7 @@ public struct UIState: Sendable, Equatable {
         switch overlay {
         case .confirmQuit, .confirmEndSlot, .confirmCommand: return .confirm
         case .slotPicker, .topicPicker, .messagePicker: return .picker
-        case .help, nil: break
+        case .help, .webLinks, nil: break
         }
         if typingNote { return selectedNote != nil ? .selectedNote : .noteLine }
         return role == .chair ? .keys : .watch

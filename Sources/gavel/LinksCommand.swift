@@ -79,6 +79,20 @@ struct LinksCommand: ParsableCommand {
         return out
     }
 
+    /// The speaker and notes links with their QR codes, for the chair console's `w` overlay.
+    static func codes(_ store: SessionStore) -> WebLinkCodes? {
+        guard let links = try? WebLinks.read(store) else { return nil }
+        var codes: [WebLinkCodes.Code] = []
+        for role in [WebRole.speaker, .notes] {
+            guard let text = links.qrText(role), let url = links.url(role), let code = try? QRCode.encode(text) else { continue }
+            var dark: [Bool] = []
+            dark.reserveCapacity(code.size * code.size)
+            for y in 0..<code.size { for x in 0..<code.size { dark.append(code.isDark(x: x, y: y)) } }
+            codes.append(.init(role: role.rawValue, url: url, size: code.size, dark: dark))
+        }
+        return WebLinkCodes(codes: codes, serverRunning: links.serverRunning)
+    }
+
     /// The buffer's rows with the escapes for reverse video (and, on a terminal, the colours).
     static func terminalText(_ buffer: Buffer, colour: Bool) -> String {
         var out = ""

@@ -112,6 +112,7 @@ enum ViewLauncher {
         // The agenda is read again when its file changes (a title filled in, a topic renamed).
         model.agendaSource = AgendaFile(path: agendaPath, zone: agenda.timeZone)
         model.announceOrphans()
+        if role == .chair, let store = log as? SessionStore { model.webLinks = { LinksCommand.codes(store) } }
         let app = App(model: model, terminal: terminal)
         let exit = app.run()
         terminal.close()

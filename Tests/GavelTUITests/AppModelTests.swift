@@ -200,9 +200,9 @@ import Testing
         f.press(.char(" "))
         #expect(f.model.live.snapshot()?.currentTopic?.isRunning == true)
         #expect(f.model.state.commandPending, "the chair stays on the keys until Tab")
-        f.press(.char("w"))
+        f.press(.char("x"))
         #expect(!f.model.state.commandPending, "a key that is no command goes back to the line")
-        #expect(f.model.state.editor.text == "vw", "and is typed, not swallowed")
+        #expect(f.model.state.editor.text == "vx", "and is typed, not swallowed")
     }
 
     @Test func aNoteTakerCannotSteer() throws {
