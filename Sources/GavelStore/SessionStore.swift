@@ -242,11 +242,17 @@ public final class SessionStore: SessionLog {
 
     /// Events after row `id`, in order; refuses, consuming nothing, an event it cannot read.
     private func readEvents(_ db: Database, after id: Int64) throws -> (events: [SessionEvent], lastID: Int64?) {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [id])
+        // A cursor: rows are read one at a time, never all held at once beside their events.
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [id])
         var events: [SessionEvent] = []
-        events.reserveCapacity(rows.count)
-        for row in rows {
+        var lastID: Int64?
+        while let row = try rows.next() {
+            lastID = row["id"]
             let json: String = row["json"]
+            if let event = EventJSON.decode(json) {
+                events.append(event)
+                continue
+            }
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: Data(json.utf8)))
             } catch {
@@ -255,7 +261,7 @@ public final class SessionStore: SessionLog {
                 throw SessionStoreError.corrupt(path: path, detail: "event \(id) (\(kind)) cannot be read; a newer gavel may have written it")
             }
         }
-        return (events, rows.last?["id"])
+        return (events, lastID)
     }
 
     private func encode<T: Encodable>(_ value: T) throws -> String {

@@ -1,0 +1,97 @@
+import Foundation
+import GavelCore
+import GavelTestSupport
+import Testing
+@testable import GavelStore
+
+/// The session's own event reader against `JSONDecoder`: every action, hostile text, and what it
+/// must leave to the decoder (nil, never a different event).
+@Suite struct EventJSONTests {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    static func text(_ r: inout SeededRandom) -> String {
+        let pieces = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1B}[2J", "\u{7F}", "é", "e\u{301}", "日本",
+                      "🎉", "👩‍👩‍👧", "\u{FEFF}", "\u{202E}", "\u{2028}", "<b>", "&amp;", "\u{FFFD}", "http://x.org/a?b=1"]
+        return (0..<Int.random(in: 0...12, using: &r)).map { _ in pieces.randomElement(using: &r)! }.joined()
+    }
+
+    static func event(_ r: inout SeededRandom) -> SessionEvent {
+        func s() -> String { text(&r) }
+        func maybe() -> String? { Bool.random(using: &r) ? s() : nil }
+        let actions: [SessionEvent.Action] = [
+            .openSlot(slot: s()), .start(slot: s(), topic: s()), .pause(slot: s(), topic: s()),
+            .adjust(slot: s(), topic: s(), seconds: Int.random(in: -100_000...100_000, using: &r), batch: maybe()),
+            .undoAdjustments(batch: s()), .message(slot: s(), topic: s(), text: maybe()), .holdAutoNext(slot: s(), topic: s()),
+            .next(slot: s(), topic: s()), .previous(slot: s(), topic: s()),
+            .endSlot(slot: s(), cause: [SlotEndCause.chair, .lastTopic, .timeUp].randomElement(using: &r)!),
+            .extendSlot(slot: s(), seconds: Int.random(in: 0...9_999, using: &r)),
+            .noteAdded(id: s(), slot: s(), topic: s(), text: s(), by: s()),
+            .noteEdited(id: s(), text: s(), undo: Bool.random(using: &r), base: Bool.random(using: &r) ? Int.random(in: 0...99, using: &r) : nil),
+            .noteDeleted(id: s()), .noteRestored(id: s()),
+            .noteMoved(id: s(), slot: s(), topic: s(), undo: Bool.random(using: &r)),
+            .clockJump(seconds: Double.random(in: -1e6...1e6, using: &r), boot: maybe(), offset: Bool.random(using: &r) ? Double.random(in: 0...1e9, using: &r) : nil),
+            .clockBase(boot: s(), offset: Double.random(in: -1e9...1e9, using: &r)),
+        ]
+        let at = Date(timeIntervalSinceReferenceDate: Double.random(in: 0...1e9, using: &r))
+        return SessionEvent(at: at, actions.randomElement(using: &r)!, by: maybe(), role: Bool.random(using: &r) ? Role.allCases.randomElement(using: &r) : nil)
+    }
+
+    @Test func readsWhatTheStoreWritesExactlyAsJSONDecoderDoes() throws {
+        var r = SeededRandom(seed: 16)
+        for _ in 0..<5_000 {
+            let event = Self.event(&r)
+            let json = String(decoding: try Self.encoder.encode(event), as: UTF8.self)
+            let fast = try #require(EventJSON.decode(json), "\(json)")
+            #expect(fast == event, "\(json)")
+            #expect(fast == (try JSONDecoder().decode(SessionEvent.self, from: Data(json.utf8))))
+        }
+    }
+
+    @Test func whatItDoesNotKnowIsLeftToTheDecoder() {
+        for json in [
+            #"{"action":{"start":{"slot":"a","topic":"b"}},"at":1}"# + "x",
+            #"{"action":{"teleport":{"slot":"a"}},"at":1}"#,
+            #"{"action":{"start":{"slot":"a"}},"at":1}"#,
+            #"{"action":{"start":{"slot":"a","topic":"b"}}}"#,
+            #"{"action":{"start":{"slot":"a","topic":["b"]}},"at":1}"#,
+            #"{"action":{"start":{"slot":"a\ud800","topic":"b"}},"at":1}"#,
+            #"{"action":{"adjust":{"slot":"a","topic":"b","seconds":1.5}},"at":1}"#,
+            #"{"action":{"start":{"slot":"a","topic":"b"}},"at":1,"role":"pope"}"#,
+            "", "{", "{\"action\":", "[]", "nul", #"{"at":1e999}"#,
+            String(repeating: "{\"a\":", count: 10_000),
+        ] {
+            #expect(EventJSON.decode(json) == nil, "\(json.prefix(80))")
+        }
+    }
+
+    @Test func unknownKeysAndMissingOptionalsReadAsTheDecoderReadsThem() throws {
+        let json = #"{"action":{"adjust":{"slot":"a","topic":"b","seconds":-60,"future":{"x":true}}},"at":12.5,"later":null}"#
+        let fast = try #require(EventJSON.decode(json))
+        #expect(fast == (try JSONDecoder().decode(SessionEvent.self, from: Data(json.utf8))))
+        #expect(fast.action == .adjust(slot: "a", topic: "b", seconds: -60, batch: nil))
+    }
+
+    @Test func randomBytesNeverCrashIt() {
+        var r = SeededRandom(seed: 7)
+        let base = Array(#"{"action":{"noteAdded":{"by":"a","id":"n","slot":"s","text":"t\u00e9\n","topic":"x"}},"at":1.25,"by":"a","role":"notes"}"#.utf8)
+        for _ in 0..<20_000 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...4, using: &r) {
+                let i = Int.random(in: 0..<bytes.count, using: &r)
+                switch Int.random(in: 0..<3, using: &r) {
+                case 0: bytes[i] = UInt8.random(in: 0...127, using: &r)
+                case 1: bytes.remove(at: i)
+                default: bytes.insert(bytes[Int.random(in: 0..<bytes.count, using: &r)], at: i)
+                }
+            }
+            let json = String(decoding: bytes, as: UTF8.self)
+            if let fast = EventJSON.decode(json), let slow = try? JSONDecoder().decode(SessionEvent.self, from: Data(json.utf8)) {
+                #expect(fast == slow, "\(json)")
+            }
+        }
+    }
+}
