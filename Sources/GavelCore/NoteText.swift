@@ -47,6 +47,7 @@ extension NoteKind {
     static let prefixTable: [(String, NoteKind)] = guide
         .flatMap { entry in entry.prefixes.map { ($0, entry.kind) } }
         .sorted { $0.0.count > $1.0.count }
+    static let longestPrefix = prefixTable.map(\.0.count).max() ?? 0
 }
 
 public struct NoteText: Sendable, Equatable {
@@ -62,7 +63,8 @@ public struct NoteText: Sendable, Equatable {
         let trimmed = text.drop(while: { $0 == " " })
         var kind = NoteKind.discussion
         var body = Substring(trimmed)
-        let lower = trimmed.lowercased()
+        // Only the start can hold a kind's prefix: lower-casing the whole note is wasted work.
+        let lower = trimmed.prefix(NoteKind.longestPrefix).lowercased()
         for (prefix, k) in NoteKind.prefixTable where lower.hasPrefix(prefix) {
             kind = k
             body = trimmed.dropFirst(prefix.count).drop(while: { $0 == " " })
@@ -105,8 +107,13 @@ public struct NoteText: Sendable, Equatable {
     /// bracket or quote, without the punctuation that ends the sentence around it. A closing
     /// bracket is part of the link when the link opened it (`https://en.wikipedia.org/wiki/C_(language)`),
     /// not when it closes the text around the link (`(see https://example.org)`).
+    /// Whether `text` may hold a link (it has `http` somewhere): one byte search.
+    public static func mayHaveLinks(_ text: String) -> Bool { text.utf8.containsHTTP }
+
     static func links(in text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
+        // Most notes have none: one byte search before splitting into words.
+        guard text.utf8.containsHTTP else { return [] }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
             var w = Substring(word)
             while let first = w.first, "(<[{\"'".contains(first) { w = w[w.index(after: w.startIndex)...] }
             guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
@@ -161,3 +168,20 @@ public struct Note: Sendable, Equatable, Identifiable {
 }
 
 import Foundation
+
+extension String.UTF8View {
+    /// Whether the bytes hold `http` anywhere.
+    var containsHTTP: Bool {
+        var matched = 0
+        let word: [UInt8] = [0x68, 0x74, 0x74, 0x70]
+        for byte in self {
+            if byte == word[matched] {
+                matched += 1
+                if matched == 4 { return true }
+            } else {
+                matched = byte == word[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+}

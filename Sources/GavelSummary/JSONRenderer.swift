@@ -47,6 +47,7 @@ import GavelCore
 ///   "endCause": "chair" | "lastTopic" | "timeUp" | null,
 ///   "scheduledStart": TIME|null, "scheduledEnd": TIME|null, "actualStart": TIME|null, "actualEnd": TIME|null,
 ///   "lengthSeconds": N, "plannedSeconds": N, "usedSeconds": N,
+///   "extendedSeconds": N,        added to its length by the chair after its time ran out
 ///   "noteTakers": [{ "name": S, "notes": N }],
 ///   "clockSteps": [{ "at": TIME, "seconds": N }],   steps of the computer's clock while it ran
 ///   "topics": [TOPIC]            agenda order, then topics no longer on the agenda that have notes
@@ -169,6 +170,7 @@ public enum JSONRenderer {
             ("lengthSeconds", .int(slot.length)),
             ("plannedSeconds", .int(slot.planned)),
             ("usedSeconds", .int(slot.used)),
+            ("extendedSeconds", .int(slot.extended)),
             ("noteTakers", noteTakers(slot.noteTakers)),
             ("clockSteps", .array(slot.clockSteps.map { step in
                 .object([("at", time(step.at, context)), ("seconds", .int(Int(step.seconds.rounded())))])

@@ -83,21 +83,31 @@ public enum MarkdownRenderer {
     /// could start a block is escaped too. Works on Unicode scalars, as Markdown parsers do, so a
     /// combining mark after `*` does not hide it.
     public static func escape(_ text: String, first: Bool = true) -> String {
-        var out = String.UnicodeScalarView()
+        // Every character that matters is ASCII, and a UTF-8 byte below 0x80 is always a whole
+        // scalar: the bytes are copied as they come, a backslash put before the special ones.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
         var atStart = first
         var digitsOnly = first
-        for scalar in text.unicodeScalars {
-            if atStart, scalar == " " { continue }
-            if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) {
-                out.append("\\")
-            } else if digitsOnly, !atStart, scalar == "." || scalar == ")" {
-                // `1.` or `1)` would start an ordered list.
-                out.append("\\")
+        for byte in text.utf8 {
+            if atStart, byte == 0x20 { continue }
+            if byte < 0x80 {
+                let scalar = Unicode.Scalar(byte)
+                if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) {
+                    out.append(0x5C)
+                } else if digitsOnly, !atStart, byte == 0x2E || byte == 0x29 {
+                    // `1.` or `1)` would start an ordered list.
+                    out.append(0x5C)
+                }
+                digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
+                atStart = false
+            } else if byte >= 0xC0 || atStart {
+                // A non-ASCII scalar starts (a continuation byte changes nothing).
+                digitsOnly = false
+                atStart = false
             }
-            out.append(scalar)
-            digitsOnly = digitsOnly && ("0"..."9").contains(scalar)
-            atStart = false
+            out.append(byte)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

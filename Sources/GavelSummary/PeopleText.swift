@@ -71,7 +71,7 @@ public enum PeopleText {
         var out: [Segment] = []
         var rest = text[...]
         for link in links {
-            guard let range = rest.range(of: link) else { continue }
+            guard let range = rest.firstRange(of: link) else { continue }
             if range.lowerBound > rest.startIndex { out.append(.text(String(rest[..<range.lowerBound]))) }
             out.append(.link(link))
             rest = rest[range.upperBound...]

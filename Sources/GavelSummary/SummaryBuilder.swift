@@ -38,6 +38,7 @@ public enum SummaryBuilder {
                                   date: slot.start ?? run.firstStart, scheduledStart: slot.start, scheduledEnd: slot.end,
                                   actualStart: run.firstStart, actualEnd: ended?.at, state: state, length: slot.length,
                                   topics: topics)
+        summary.extended = run.extra
         if let first = run.firstStart {
             let last = ended?.at ?? now
             summary.clockSteps = session.clockJumps.filter { $0.at >= first && $0.at <= last + abs($0.seconds) }

@@ -33,7 +33,7 @@ public struct SummaryDocument: Sendable, Equatable {
 
         /// Typed text whose links are looked for here (titles, names).
         public static func people(_ text: String) -> Inline {
-            .typed(text, links: text.contains("http") ? NoteText(text).links : [])
+            .typed(text, links: NoteText.mayHaveLinks(text) ? NoteText(text).links : [])
         }
     }
 }

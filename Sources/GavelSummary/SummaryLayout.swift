@@ -119,6 +119,10 @@ public enum SummaryLayout {
             if let date = slot.date { facts.append([.plain("Date: " + SummaryTime.day(date, zone: zone))]) }
             if let scheduled = SummaryTime.scheduledSpan(slot, zone: zone) { facts.append([.plain("Scheduled: " + scheduled)]) }
             facts.append([.plain("Actual: " + SummaryTime.actualSpan(slot, context: context))])
+            if slot.extended > 0 {
+                facts.append([.plain("Length: " + SummaryTime.duration(slot.length) + ", extended by "
+                                     + SummaryTime.duration(slot.extended) + " after its time ran out")])
+            }
             facts.append([.plain("Times in " + zone.identifier + "; notes are marked with their time into the topic (+mm:ss)")])
             for step in slot.clockSteps {
                 let direction = step.seconds < 0 ? "back" : "forward"

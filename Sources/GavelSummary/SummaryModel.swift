@@ -116,6 +116,8 @@ public struct SlotSummary: Sendable, Equatable {
     public var state: SlotState
     /// Seconds of the slot.
     public var length: Int
+    /// Seconds the chair added to the slot after its time ran out (`+`, then y).
+    public var extended: Int = 0
     public var topics: [TopicSummary]
     /// Steps of the wall clock while the slot ran (running clocks were carried over them).
     public var clockSteps: [Session.ClockJump] = []
