@@ -77,6 +77,10 @@ public struct NoteText: Sendable, Equatable {
     }
 
     static func mentions(in text: String) -> [String] {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiMentions(Array(text.utf8)) : characterMentions(in: text)
+    }
+
+    static func characterMentions(in text: String) -> [String] {
         var out: [String] = []
         var current: String? = nil
         var previous: Character = " "
@@ -113,7 +117,11 @@ public struct NoteText: Sendable, Equatable {
     static func links(in text: String) -> [String] {
         // Most notes have none: one byte search before splitting into words.
         guard text.utf8.containsHTTP else { return [] }
-        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
+        return text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiLinks(Array(text.utf8)) : characterLinks(in: text)
+    }
+
+    static func characterLinks(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
             var w = Substring(word)
             while let first = w.first, "(<[{\"'".contains(first) { w = w[w.index(after: w.startIndex)...] }
             guard w.hasPrefix("http://") || w.hasPrefix("https://") else { return nil }
@@ -137,6 +145,83 @@ public struct NoteText: Sendable, Equatable {
             }
             return w.count > 8 ? String(w) : nil
         }
+    }
+
+    // MARK: - The same rules over ASCII bytes (most notes): one character is one byte, so no
+    // grapheme breaking is needed. NoteTextTests check both paths give the same answers.
+
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+    }
+
+    static func asciiMentions(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        var previous: UInt8 = 0x20
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "@"), !isASCIIWordByte(previous) {
+                var j = i + 1
+                while j < bytes.count, isASCIIWordByte(bytes[j]) || bytes[j] == 0x2D || bytes[j] == 0x5F || bytes[j] == 0x2E { j += 1 }
+                var end = j
+                while end > i + 1, ".,;:!?)".utf8.contains(bytes[end - 1]) { end -= 1 }
+                if end > i + 1 {
+                    let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+                    if !out.contains(name) { out.append(name) }
+                }
+                // The byte that ended the name ends it only: it starts nothing, even an `@`.
+                if j < bytes.count { previous = bytes[j]; i = j + 1 } else { i = j }
+                continue
+            }
+            previous = b
+            i += 1
+        }
+        return out
+    }
+
+    static func asciiLinks(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        let openers = Array("(<[{\"'".utf8), trailing = Array(".,;:!?>\"'".utf8)
+        func opener(of closing: UInt8) -> UInt8? {
+            switch closing {
+            case UInt8(ascii: ")"): UInt8(ascii: "(")
+            case UInt8(ascii: "]"): UInt8(ascii: "[")
+            case UInt8(ascii: "}"): UInt8(ascii: "{")
+            default: nil
+            }
+        }
+        func hasPrefix(_ p: String, at k: Int, end: Int) -> Bool {
+            let p = Array(p.utf8)
+            return end - k >= p.count && Array(bytes[k..<(k + p.count)]) == p
+        }
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
+            var lo = start, hi = i
+            guard lo < hi else { continue }
+            while lo < hi, openers.contains(bytes[lo]) { lo += 1 }
+            guard hasPrefix("http://", at: lo, end: hi) || hasPrefix("https://", at: lo, end: hi) else { continue }
+            var balance: [UInt8: Int] = [:]
+            for b in bytes[lo..<hi] {
+                if let open = opener(of: b) { balance[open, default: 0] -= 1 }
+                else if b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { balance[b, default: 0] += 1 }
+            }
+            while hi > lo {
+                let last = bytes[hi - 1]
+                if trailing.contains(last) {
+                    hi -= 1
+                } else if let open = opener(of: last), balance[open, default: 0] < 0 {
+                    balance[open, default: 0] += 1
+                    hi -= 1
+                } else {
+                    break
+                }
+            }
+            if hi - lo > 8 { out.append(String(decoding: bytes[lo..<hi], as: UTF8.self)) }
+        }
+        return out
     }
 
     /// Closing brackets and the bracket each closes.

@@ -1,4 +1,5 @@
 import Testing
+import GavelTestSupport
 @testable import GavelCore
 
 @Suite struct NoteTextTests {
@@ -81,5 +82,19 @@ import Testing
             "question: q:          open, for the closing session",
             "anything else         discussion: what was said",
         ])
+    }
+}
+
+/// The ASCII fast paths of owners and links against the character rules they stand in for.
+@Suite struct NoteTextASCIIPathTests {
+    @Test func bytesAndCharactersFindTheSameOwnersAndLinks() {
+        var r = SeededRandom(seed: 11)
+        let pieces = ["@", "@ana", "@bob_2", "a", "Z", "9", " ", "\t", ".", ",", ";", ":", "!", "?", ")", "(", "[", "]",
+                      "{", "}", "<", ">", "\"", "'", "-", "_", "http://", "https://", "x.org", "/wiki/C_(x)", "e@mail"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...14, using: &r)).map { _ in pieces.randomElement(using: &r)! }.joined()
+            #expect(NoteText.asciiMentions(Array(text.utf8)) == NoteText.characterMentions(in: text), "\(text)")
+            #expect(NoteText.asciiLinks(Array(text.utf8)) == NoteText.characterLinks(in: text), "\(text)")
+        }
     }
 }
