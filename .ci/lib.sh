@@ -23,13 +23,30 @@ e2e_setup() { # NAME
 }
 
 e2e_cleanup() {
+  local status=$?
   tm kill-server 2>/dev/null || true
+  # Views that lost their terminal still finish their work (a chair writes the summaries it owes
+  # on SIGHUP): wait for every process that names the work folder before removing it.
+  for _ in $(seq 100); do e2e_uses_work || break; sleep 0.05; done
   local m
   for m in "${mounts[@]}"; do
     for _ in 1 2 3 4 5 6 7 8 9 10; do umount "$m" 2>/dev/null && break; sleep 0.2; done
   done
   chmod -R u+w "$work" 2>/dev/null || true
-  rm -rf "$work"
+  rm -rf "$work" 2>/dev/null || { sleep 0.5; rm -rf "$work"; } || true
+  # The test's own result, not the cleanup's, is the script's exit status.
+  exit "$status"
+}
+
+# Whether a process other than this shell runs in the work folder or names it.
+e2e_uses_work() {
+  local p
+  for p in /proc/[0-9]*; do
+    [ "${p#/proc/}" = "$$" ] && continue
+    case "$(readlink "$p/cwd" 2>/dev/null)" in "$work"|"$work"/*) return 0 ;; esac
+    tr '\0' ' ' 2>/dev/null <"$p/cmdline" | grep -qF -- "$work" && return 0
+  done
+  return 1
 }
 
 tm() { tmux -L "$server" -f /dev/null "$@"; }
