@@ -55,7 +55,10 @@ public final class LiveSession {
     public func sync() throws -> [Session.Effect] {
         var effects = carried
         carried = []
-        for event in try log.newEvents() { effects += session.apply(event) }
+        let events = try log.newEvents()
+        // At start-up this is the whole day: room for its notes at once, not by doubling.
+        session.notes.reserveCapacity(session.notes.count + events.count { $0.action.isNoteAction })
+        for event in events { effects += session.apply(event) }
         return effects
     }
 

@@ -40,6 +40,7 @@ public struct Session: Sendable {
     public init(agenda: Agenda, events: [SessionEvent] = []) {
         self.agenda = agenda
         topicIDs = Set(agenda.slots.flatMap { $0.topics.map(\.id) })
+        notes.reserveCapacity(events.count { $0.action.isNoteAction })
         for event in events { apply(event) }
     }
 

@@ -6,46 +6,101 @@ import GavelCore
 /// (1.5 s for 100,000 events). This reader knows the one shape `SessionStore` writes (the
 /// synthesized `Codable` of `SessionEvent`: `{"action":{"CASE":{labels}},"at":SECONDS,"by":…,
 /// "role":…}`, dates as seconds since 2001) and answers nil for anything else, so the caller falls
-/// back to `JSONDecoder`: a shape it does not know costs time, never a wrong event.
+/// back to `JSONDecoder`: a shape it does not know costs time, never a wrong event. It reads in
+/// one pass into fixed fields (no tree of values), skipping keys it does not know, as the
+/// decoder ignores them.
 enum EventJSON {
     static func decode(_ text: String) -> SessionEvent? {
         var text = text
         return text.withUTF8 { bytes in
             var reader = Reader(bytes: bytes)
-            guard case .object(let root)? = reader.value(depth: 0) else { return nil }
+            guard let event = reader.event() else { return nil }
             reader.skipSpace()
-            guard reader.atEnd else { return nil }
-            return event(root)
+            return reader.atEnd ? event : nil
         }
     }
 
-    private static func event(_ root: [(String, Value)]) -> SessionEvent? {
-        var at: Double?
-        var actionValue: [(String, Value)]?
-        var by: String??, role: Role??
-        for (key, value) in root {
+    /// A value that is not an object.
+    enum Scalar {
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case null
+    }
+
+    /// An action's labels, each as read (nil: absent).
+    struct Fields {
+        var slot, topic, id, text, by, batch, cause, boot, seconds, undo, base, offset: Scalar?
+
+        /// Where the label `key` goes; nil: a label no action has (skipped).
+        static func path(_ key: String) -> WritableKeyPath<Fields, Scalar?>? {
             switch key {
-            case "at": guard case .number(let n) = value else { return nil }; at = n
-            case "action": guard case .object(let o) = value else { return nil }; actionValue = o
-            case "by": guard let s = optionalString(value) else { return nil }; by = s
-            case "role":
-                guard let s = optionalString(value) else { return nil }
-                if let s { guard let r = Role(rawValue: s) else { return nil }; role = r } else { role = .some(nil) }
-            default: continue
+            case "slot": \.slot
+            case "topic": \.topic
+            case "id": \.id
+            case "text": \.text
+            case "by": \.by
+            case "batch": \.batch
+            case "cause": \.cause
+            case "boot": \.boot
+            case "seconds": \.seconds
+            case "undo": \.undo
+            case "base": \.base
+            case "offset": \.offset
+            default: nil
             }
         }
-        guard let at, let actionValue, actionValue.count == 1, case .object(let fields) = actionValue[0].1,
-              let action = action(actionValue[0].0, Fields(fields)) else { return nil }
-        return SessionEvent(at: Date(timeIntervalSinceReferenceDate: at), action, by: by ?? nil, role: role ?? nil)
+
+        static func string(_ s: Scalar?) -> String? {
+            if case .string(let v)? = s { return v }
+            return nil
+        }
+        /// .some(nil) for absent or null, as `decodeIfPresent` reads them; nil for another type.
+        static func optionalString(_ s: Scalar?) -> String?? {
+            switch s {
+            case nil, .null?: return .some(nil)
+            case .string(let v)?: return .some(v)
+            default: return nil
+            }
+        }
+        static func double(_ s: Scalar?) -> Double? {
+            if case .number(let v)? = s { return v }
+            return nil
+        }
+        static func optionalDouble(_ s: Scalar?) -> Double?? {
+            switch s {
+            case nil, .null?: return .some(nil)
+            case .number(let v)?: return .some(v)
+            default: return nil
+            }
+        }
+        static func int(_ s: Scalar?) -> Int? {
+            guard let n = double(s), n == n.rounded(), abs(n) < 9e15 else { return nil }
+            return Int(n)
+        }
+        static func optionalInt(_ s: Scalar?) -> Int?? {
+            switch s {
+            case nil, .null?: return .some(nil)
+            case .number(let n)?:
+                guard n == n.rounded(), abs(n) < 9e15 else { return nil }
+                return .some(Int(n))
+            default: return nil
+            }
+        }
+        static func bool(_ s: Scalar?) -> Bool? {
+            if case .bool(let v)? = s { return v }
+            return nil
+        }
     }
 
-    private static func action(_ name: String, _ f: Fields) -> SessionEvent.Action? {
+    static func action(_ name: String, _ f: Fields) -> SessionEvent.Action? {
+        typealias F = Fields
         switch name {
         case "openSlot":
-            guard let slot = f.string("slot") else { return nil }
+            guard let slot = F.string(f.slot) else { return nil }
             return .openSlot(slot: slot)
         case "start", "pause", "next", "previous", "holdAutoNext":
-            guard let slot = f.string("slot"), let topic = f.string("topic") else { return nil }
+            guard let slot = F.string(f.slot), let topic = F.string(f.topic) else { return nil }
             switch name {
             case "start": return .start(slot: slot, topic: topic)
             case "pause": return .pause(slot: slot, topic: topic)
@@ -54,113 +109,52 @@ enum EventJSON {
             default: return .holdAutoNext(slot: slot, topic: topic)
             }
         case "adjust":
-            guard let slot = f.string("slot"), let topic = f.string("topic"), let seconds = f.int("seconds"),
-                  let batch = f.optionalString("batch") else { return nil }
+            guard let slot = F.string(f.slot), let topic = F.string(f.topic), let seconds = F.int(f.seconds),
+                  let batch = F.optionalString(f.batch) else { return nil }
             return .adjust(slot: slot, topic: topic, seconds: seconds, batch: batch)
         case "undoAdjustments":
-            guard let batch = f.string("batch") else { return nil }
+            guard let batch = F.string(f.batch) else { return nil }
             return .undoAdjustments(batch: batch)
         case "message":
-            guard let slot = f.string("slot"), let topic = f.string("topic"), let text = f.optionalString("text") else { return nil }
+            guard let slot = F.string(f.slot), let topic = F.string(f.topic), let text = F.optionalString(f.text) else { return nil }
             return .message(slot: slot, topic: topic, text: text)
         case "endSlot":
-            guard let slot = f.string("slot"), let raw = f.string("cause"), let cause = SlotEndCause(rawValue: raw) else { return nil }
+            guard let slot = F.string(f.slot), let raw = F.string(f.cause), let cause = SlotEndCause(rawValue: raw) else { return nil }
             return .endSlot(slot: slot, cause: cause)
         case "extendSlot":
-            guard let slot = f.string("slot"), let seconds = f.int("seconds") else { return nil }
+            guard let slot = F.string(f.slot), let seconds = F.int(f.seconds) else { return nil }
             return .extendSlot(slot: slot, seconds: seconds)
         case "noteAdded":
-            guard let id = f.string("id"), let slot = f.string("slot"), let topic = f.string("topic"),
-                  let text = f.string("text"), let by = f.string("by") else { return nil }
+            guard let id = F.string(f.id), let slot = F.string(f.slot), let topic = F.string(f.topic),
+                  let text = F.string(f.text), let by = F.string(f.by) else { return nil }
             return .noteAdded(id: id, slot: slot, topic: topic, text: text, by: by)
         case "noteEdited":
-            guard let id = f.string("id"), let text = f.string("text"), let undo = f.bool("undo"),
-                  let base = f.optionalInt("base") else { return nil }
+            guard let id = F.string(f.id), let text = F.string(f.text), let undo = F.bool(f.undo),
+                  let base = F.optionalInt(f.base) else { return nil }
             return .noteEdited(id: id, text: text, undo: undo, base: base)
         case "noteDeleted":
-            guard let id = f.string("id") else { return nil }
+            guard let id = F.string(f.id) else { return nil }
             return .noteDeleted(id: id)
         case "noteRestored":
-            guard let id = f.string("id") else { return nil }
+            guard let id = F.string(f.id) else { return nil }
             return .noteRestored(id: id)
         case "noteMoved":
-            guard let id = f.string("id"), let slot = f.string("slot"), let topic = f.string("topic"),
-                  let undo = f.bool("undo") else { return nil }
+            guard let id = F.string(f.id), let slot = F.string(f.slot), let topic = F.string(f.topic),
+                  let undo = F.bool(f.undo) else { return nil }
             return .noteMoved(id: id, slot: slot, topic: topic, undo: undo)
         case "clockJump":
-            guard let seconds = f.double("seconds"), let boot = f.optionalString("boot"),
-                  let offset = f.optionalDouble("offset") else { return nil }
+            guard let seconds = F.double(f.seconds), let boot = F.optionalString(f.boot),
+                  let offset = F.optionalDouble(f.offset) else { return nil }
             return .clockJump(seconds: seconds, boot: boot, offset: offset)
         case "clockBase":
-            guard let boot = f.string("boot"), let offset = f.double("offset") else { return nil }
+            guard let boot = F.string(f.boot), let offset = F.double(f.offset) else { return nil }
             return .clockBase(boot: boot, offset: offset)
         default:
             return nil
         }
     }
 
-    /// nil: not a string or null; .some(nil): null.
-    private static func optionalString(_ value: Value) -> String?? {
-        switch value {
-        case .string(let s): return .some(s)
-        case .null: return .some(nil)
-        default: return nil
-        }
-    }
-
-    /// An action's labels. A missing optional label reads as nil, as `decodeIfPresent` does.
-    private struct Fields {
-        let pairs: [(String, Value)]
-        init(_ pairs: [(String, Value)]) { self.pairs = pairs }
-
-        func value(_ key: String) -> Value? { pairs.first { $0.0 == key }?.1 }
-        func string(_ key: String) -> String? {
-            if case .string(let s)? = value(key) { return s }
-            return nil
-        }
-        func optionalString(_ key: String) -> String?? {
-            guard let v = value(key) else { return .some(nil) }
-            return EventJSON.optionalString(v)
-        }
-        func double(_ key: String) -> Double? {
-            if case .number(let n)? = value(key) { return n }
-            return nil
-        }
-        func optionalDouble(_ key: String) -> Double?? {
-            switch value(key) {
-            case nil, .null?: return .some(nil)
-            case .number(let n)?: return .some(n)
-            default: return nil
-            }
-        }
-        func int(_ key: String) -> Int? {
-            guard let n = double(key), n == n.rounded(), abs(n) < 9e15 else { return nil }
-            return Int(n)
-        }
-        func optionalInt(_ key: String) -> Int?? {
-            switch value(key) {
-            case nil, .null?: return .some(nil)
-            case .number(let n)?:
-                guard n == n.rounded(), abs(n) < 9e15 else { return nil }
-                return .some(Int(n))
-            default: return nil
-            }
-        }
-        func bool(_ key: String) -> Bool? {
-            if case .bool(let b)? = value(key) { return b }
-            return nil
-        }
-    }
-
-    enum Value {
-        case string(String)
-        case number(Double)
-        case bool(Bool)
-        case null
-        case object([(String, Value)])
-    }
-
-    /// A strict reader of the JSON subset events use (no arrays): anything else is nil.
+    /// A strict one-pass reader of the JSON subset events use: anything else is nil.
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
@@ -173,12 +167,85 @@ enum EventJSON {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         }
 
-        mutating func value(depth: Int) -> Value? {
-            guard depth < 8 else { return nil }
+        /// Reads `{`, then each `"key": value` handed to `body` (which reads the value), then `}`.
+        mutating func object(_ body: (inout Reader, String) -> Bool) -> Bool {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
+            i += 1
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return true }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string() else { return false }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
+                i += 1
+                guard body(&self, key) else { return false }
+                skipSpace()
+                guard i < bytes.count else { return false }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return true }
+                return false
+            }
+        }
+
+        mutating func event() -> SessionEvent? {
+            var at: Double?, action: SessionEvent.Action?
+            var by: String?? = .some(nil), role: Role?
+            let read = object { r, key in
+                switch key {
+                case "at":
+                    guard case .number(let n)? = r.scalar() else { return false }
+                    at = n
+                case "action":
+                    guard action == nil, let a = r.action() else { return false }
+                    action = a
+                case "by":
+                    guard let s = r.scalar(), let v = Fields.optionalString(s) else { return false }
+                    by = v
+                case "role":
+                    switch r.scalar() {
+                    case .null?: role = nil
+                    case .string(let s)?:
+                        guard let v = Role(rawValue: s) else { return false }
+                        role = v
+                    default: return false
+                    }
+                default:
+                    return r.skipValue(depth: 0)
+                }
+                return true
+            }
+            guard read, let at, let action, let by else { return nil }
+            return SessionEvent(at: Date(timeIntervalSinceReferenceDate: at), action, by: by, role: role)
+        }
+
+        /// `{"CASE":{labels}}`: exactly one case.
+        mutating func action() -> SessionEvent.Action? {
+            var result: SessionEvent.Action?
+            var cases = 0
+            let read = object { r, name in
+                cases += 1
+                var fields = Fields()
+                let labels = r.object { r, key in
+                    guard let path = Fields.path(key) else { return r.skipValue(depth: 0) }
+                    guard fields[keyPath: path] == nil, let value = r.scalar() else { return false }
+                    fields[keyPath: path] = value
+                    return true
+                }
+                guard labels, let a = EventJSON.action(name, fields) else { return false }
+                result = a
+                return true
+            }
+            guard read, cases == 1 else { return nil }
+            return result
+        }
+
+        /// A string, number, boolean or null; nil for an object, an array or bad JSON.
+        mutating func scalar() -> Scalar? {
             skipSpace()
             guard i < bytes.count else { return nil }
             switch bytes[i] {
-            case UInt8(ascii: "{"): return object(depth: depth)
             case UInt8(ascii: "\""): return string().map { .string($0) }
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
@@ -186,6 +253,17 @@ enum EventJSON {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number().map { .number($0) }
             default: return nil
             }
+        }
+
+        /// Steps over a value of a key no event has (objects too, to a small depth).
+        mutating func skipValue(depth: Int) -> Bool {
+            skipSpace()
+            guard i < bytes.count else { return false }
+            if bytes[i] == UInt8(ascii: "{") {
+                guard depth < 8 else { return false }
+                return object { r, _ in r.skipValue(depth: depth + 1) }
+            }
+            return scalar() != nil
         }
 
         mutating func literal(_ word: StaticString) -> Bool {
@@ -196,44 +274,23 @@ enum EventJSON {
             return true
         }
 
-        mutating func object(depth: Int) -> Value? {
-            i += 1
-            var pairs: [(String, Value)] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string() else { return nil }
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
-                i += 1
-                guard let v = value(depth: depth + 1) else { return nil }
-                pairs.append((key, v))
-                skipSpace()
-                guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
-                return nil
-            }
-        }
-
         mutating func number() -> Double? {
             let start = i
-            if bytes[i] == UInt8(ascii: "-") { i += 1 }
-            var digits = 0
-            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) || bytes[i] == UInt8(ascii: ".")
-                    || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "+")
-                    || bytes[i] == UInt8(ascii: "-") {
+            while i < bytes.count {
+                let b = bytes[i]
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e")
+                        || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") else { break }
                 i += 1
-                digits += 1
             }
-            guard digits > 0, digits < 40 else { return nil }
+            guard i > start, i - start < 40 else { return nil }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             guard let n = Double(text), n.isFinite else { return nil }
             return n
         }
 
         /// A string at `"`: plain runs are copied whole; escapes are decoded (a lone surrogate is nil).
+        /// The bytes come from a Swift string, so they are valid UTF-8, and a run between ASCII
+        /// delimiters never splits a character.
         mutating func string() -> String? {
             i += 1
             let start = i
@@ -244,7 +301,7 @@ enum EventJSON {
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: "\"") {
                 defer { i += 1 }
-                return validUTF8(start, i)
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             }
             var out: [UInt8] = Array(bytes[start..<i])
             while i < bytes.count {
@@ -282,12 +339,6 @@ enum EventJSON {
                 }
             }
             return nil
-        }
-
-        /// The bytes come from a Swift string, so they are valid UTF-8, and a run between ASCII
-        /// delimiters never splits a character.
-        private func validUTF8(_ start: Int, _ end: Int) -> String? {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
 
         private mutating func hex4() -> UInt32? {
