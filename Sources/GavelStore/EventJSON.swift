@@ -32,22 +32,35 @@ enum EventJSON {
     struct Fields {
         var slot, topic, id, text, by, batch, cause, boot, seconds, undo, base, offset: Scalar?
 
-        /// Where the label `key` goes; nil: a label no action has (skipped).
-        static func path(_ key: String) -> WritableKeyPath<Fields, Scalar?>? {
+        /// Whether `key` is a label some action has.
+        static func isLabel(_ key: String) -> Bool {
             switch key {
-            case "slot": \.slot
-            case "topic": \.topic
-            case "id": \.id
-            case "text": \.text
-            case "by": \.by
-            case "batch": \.batch
-            case "cause": \.cause
-            case "boot": \.boot
-            case "seconds": \.seconds
-            case "undo": \.undo
-            case "base": \.base
-            case "offset": \.offset
-            default: nil
+            case "slot", "topic", "id", "text", "by", "batch", "cause", "boot", "seconds", "undo", "base", "offset": true
+            default: false
+            }
+        }
+
+        /// Keeps `value` under the label `key`; false when the label came twice.
+        mutating func set(_ key: String, _ value: Scalar) -> Bool {
+            func put(_ field: inout Scalar?) -> Bool {
+                guard field == nil else { return false }
+                field = value
+                return true
+            }
+            switch key {
+            case "slot": return put(&slot)
+            case "topic": return put(&topic)
+            case "id": return put(&id)
+            case "text": return put(&text)
+            case "by": return put(&by)
+            case "batch": return put(&batch)
+            case "cause": return put(&cause)
+            case "boot": return put(&boot)
+            case "seconds": return put(&seconds)
+            case "undo": return put(&undo)
+            case "base": return put(&base)
+            case "offset": return put(&offset)
+            default: return false
             }
         }
 
@@ -228,10 +241,9 @@ enum EventJSON {
                 cases += 1
                 var fields = Fields()
                 let labels = r.object { r, key in
-                    guard let path = Fields.path(key) else { return r.skipValue(depth: 0) }
-                    guard fields[keyPath: path] == nil, let value = r.scalar() else { return false }
-                    fields[keyPath: path] = value
-                    return true
+                    guard Fields.isLabel(key) else { return r.skipValue(depth: 0) }
+                    guard let value = r.scalar() else { return false }
+                    return fields.set(key, value)
                 }
                 guard labels, let a = EventJSON.action(name, fields) else { return false }
                 result = a
