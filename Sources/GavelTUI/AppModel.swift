@@ -335,7 +335,10 @@ public final class AppModel {
         case .focusNotes:
             if state.view == .chair { state.noteFocus = true } else { state.commandPending = false }
         case .pickSlot:
-            state.overlay = .slotPicker(index: snapshot(at: now)?.slotIndex ?? 0)
+            // Once the slot has ended, the list opens on the next one (the legend's `s next slot`).
+            let shown = snapshot(at: now)
+            let next = shown.map { $0.hasEnded && $0.nextSlot != nil } ?? false
+            state.overlay = .slotPicker(index: (shown?.slotIndex ?? 0) + (next ? 1 : 0))
         case .messageSpeaker:
             state.overlay = .messagePicker(index: 0)
         case .rebalance:

@@ -60,5 +60,37 @@ import Testing
         // The slot ended before Beta started: it will not be held.
         #expect(lines.contains("Lightning talk · Speaker not known · planned 5:00, not held"))
         #expect(lines.contains("- Actual: 13:30–13:55, ended by the chair"))
+        #expect(!lines.contains { $0.contains("extended") }, "granting a topic time does not extend the slot")
+    }
+
+    /// The slot's time ran out during Beta; 10 s later the chair's + gave it 5 minutes more (from
+    /// then: 5:10 on its length), and 2 minutes later the chair ended it. Its summary says so.
+    @Test func aSlotExtendedAfterItsTimeRanOutSaysSo() throws {
+        let agenda = try Self.agenda()
+        let start = try #require(agenda.slots.first?.start)
+        let end = start + 2700
+        var session = Session(agenda: agenda, events: [
+            SessionEvent(at: start, .start(slot: "x86", topic: "a")),
+            SessionEvent(at: start + 1200, .next(slot: "x86", topic: "a")),
+            SessionEvent(at: end, .endSlot(slot: "x86", cause: .timeUp)),
+        ])
+        guard case .record(let events) = session.decide(.adjust(seconds: 60), at: end + 10, confirmed: true) else {
+            Issue.record("+ after the slot's time ran out does not extend it")
+            return
+        }
+        for action in events { session.apply(SessionEvent(at: end + 10, action)) }
+        let running = try Self.lines(session, at: end + 60)
+        #expect(running.contains("- Actual: 13:30–, running at 14:16"))
+        #expect(running.contains("- Length: 45m, extended by 5:10 after its time ran out"))
+        session.apply(SessionEvent(at: end + 130, .start(slot: "x86", topic: "b")))
+        session.apply(SessionEvent(at: end + 250, .endSlot(slot: "x86", cause: .chair)))
+        let lines = try Self.lines(session, at: end + 300)
+        #expect(lines.contains("- Actual: 13:30–14:19, ended by the chair"))
+        #expect(lines.contains("- Length: 45m, extended by 5:10 after its time ran out"))
+        #expect(lines.contains("| Total | 13:30 | 25m | 0:00 | 47m | +22m | +22m |"))
+        let json = try #require(SummaryFormat.json.slot(session, id: "x86", at: end + 300))
+        #expect(json.contains("\"extendedSeconds\": 310"))
+        let day = SummaryFormat.markdown.day(session, at: end + 300)
+        #expect(day.contains("\n- Length: 45m, extended by 5:10 after its time ran out\n"))
     }
 }

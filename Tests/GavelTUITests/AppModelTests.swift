@@ -230,6 +230,22 @@ import Testing
         #expect(f.model.live.snapshot()?.slot.id == f.model.live.session.agenda.slots[2].id)
     }
 
+    @Test func afterTheSlotEndsTheSlotPickerOpensOnTheNextSlot() throws {
+        let f = try Fixture()
+        let slots = f.model.live.session.agenda.slots
+        f.press(.char(" "))
+        f.clock.advance(45 * 60 + 1)
+        f.model.tick()
+        #expect(f.model.live.snapshot()?.hasEnded == true)
+        f.press(.char("s"))
+        #expect(f.model.state.overlay == .slotPicker(index: 1), "s next slot: the list opens on the next slot")
+        f.press(.enter)
+        #expect(f.model.live.snapshot()?.slot.id == slots[1].id)
+        // While a slot goes on, the list opens on it.
+        f.press(.char("s"))
+        #expect(f.model.state.overlay == .slotPicker(index: 1))
+    }
+
     @Test func themesCycle() throws {
         let f = try Fixture()
         let names = f.model.themeNames
