@@ -34,6 +34,10 @@ public struct Snapshot: Sendable, Equatable {
     public var autoNextIn: TimeInterval?
     /// When the slot ends at this pace (every topic left taking the time it has), while it runs.
     public var projectedEnd: Date?
+    /// Seconds the chair added to the slot's length (`+` after its time ran out).
+    public var slotExtended = 0
+    /// The slot's length as it now stands: the agenda's and any extension.
+    public var slotLength: Int { slot.length + slotExtended }
     /// The slot after this one, for the day's view.
     public var nextSlot: Slot?
 
@@ -164,6 +168,7 @@ extension Session {
                                 plannedRemaining: plannedRemaining,
                                 fairShare: fairShare, deadline: deadline, firstStart: run.firstStart)
         snapshot.projectedEnd = projectedEnd
+        snapshot.slotExtended = run.extra
         snapshot.nextSlot = agenda.slots.indices.contains(slotIndex + 1) ? agenda.slots[slotIndex + 1] : nil
         if ended == nil, let status = snapshot.currentTopic {
             if let m = speakerMessage, m.slot == id, m.topic == status.topic.id { snapshot.message = m }

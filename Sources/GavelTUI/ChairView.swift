@@ -132,7 +132,7 @@ enum ChairView {
     /// The slot's remaining time with a bar, and the fair share of what is left when behind.
     static func slotLine(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer, y: Int) {
         let theme = frame.theme
-        let length = max(1, snapshot.slot.length)
+        let length = max(1, snapshot.slotLength)
         var x = 1
         x += buffer.write("Slot ", x: x, y: y, style: theme.style(.text, bold: true))
         if let ended = snapshot.ended {

@@ -27,8 +27,13 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
     /// Called after each write, for the store's checkpoint on a slot's end.
     private let afterWrite: @Sendable (_ ended: Bool) -> Void
 
-    init(agendaPath: String, mode: SummaryFileMode = .private, afterWrite: @escaping @Sendable (_ ended: Bool) -> Void = { _ in }) {
+    /// The view steers the timer (the chair): its notices name the keys to go on with.
+    private let steers: Bool
+
+    init(agendaPath: String, mode: SummaryFileMode = .private, steers: Bool = true,
+         afterWrite: @escaping @Sendable (_ ended: Bool) -> Void = { _ in }) {
         files = SummaryFiles(agendaPath: agendaPath, mode: mode)
+        self.steers = steers
         self.afterWrite = afterWrite
         var fds: [Int32] = [0, 0]
         if Glibc.pipe(&fds) == 0 {
@@ -87,8 +92,9 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
                     guard let cause = job.announce[slot] else { continue }
                     let path = written.first { $0.hasSuffix("/" + SummaryFiles.fileName(slot: slot)) } ?? files.slotPath(slot)
                     let title = job.session.agenda.slot(id: slot)?.title ?? slot
-                    let back = cause == .timeUp ? "+ extends it" : "p reopens it"
-                    post(.init("\(title) ended: summary in \(Self.shown(path)) · s next slot, \(back)", isError: false))
+                    // Keys only for a view that has them: a note-taker is told where the summary is.
+                    let keys = steers ? " · s next slot, " + (cause == .timeUp ? "+ extends it" : "p reopens it") : ""
+                    post(.init("\(title) ended: summary in \(Self.shown(path))" + keys, isError: false))
                 }
             } catch {
                 lock.withLock {

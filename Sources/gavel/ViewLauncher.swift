@@ -106,7 +106,7 @@ enum ViewLauncher {
             live: live, view: view, theme: theme, themeNames: catalog.names(),
             glyphs: terminal.unicode ? .unicode : .ascii,
             loadTheme: { name in try? catalog.load(name) },
-            effects: role.records ? Self.summaryWriter(agendaPath: agendaPath, mode: summaryMode, log: log) : CollectingSink()
+            effects: role.records ? Self.summaryWriter(agendaPath: agendaPath, mode: summaryMode, log: log, steers: role.steers) : CollectingSink()
         )
         if let zoneNote { model.state.message = .init(zoneNote, isError: false) }
         // The agenda is read again when its file changes (a title filled in, a topic renamed).
@@ -129,9 +129,9 @@ extension ViewLauncher {
     /// The summaries of a view that records, with the permissions `--summary-mode` gives them; once a
     /// slot's summary is written, the session file is checkpointed, so a copy of it alone (a backup,
     /// the file handed to a co-chair) holds the whole slot.
-    static func summaryWriter(agendaPath: String, mode: SummaryFileMode, log: SessionLog) -> SummaryWriter {
+    static func summaryWriter(agendaPath: String, mode: SummaryFileMode, log: SessionLog, steers: Bool) -> SummaryWriter {
         let checkpoint = (log as? SessionStore)?.backgroundCheckpoint
-        return SummaryWriter(agendaPath: agendaPath, mode: mode) { ended in
+        return SummaryWriter(agendaPath: agendaPath, mode: mode, steers: steers) { ended in
             if ended { checkpoint?.run() }
         }
     }

@@ -436,3 +436,19 @@ import Testing
         #expect(f.live.session.orphans.isEmpty)
     }
 }
+
+/// The slot line after the chair extends a slot whose time ran out (issue 11, found by day-e2e).
+@Suite struct ExtendedSlotLineTests {
+    @Test func theSlotLineCountsTheExtensionInItsLength() throws {
+        let f = try Fixture(view: .chair)
+        f.press(.char(" "))
+        f.clock.advance(45 * 60 + 10)
+        try f.live.tick()
+        f.press(.char("+"), .char("y"))
+        let extended = try #require(f.live.snapshot()).slotExtended
+        #expect(extended >= 300)
+        let line = try #require(f.render().lines.first { $0.hasPrefix(" Slot ") })
+        #expect(line.contains("left of " + DurationText.readable(45 * 60 + extended)), "\(line)")
+        #expect(!line.contains("of 45m"))
+    }
+}
