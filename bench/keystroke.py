@@ -27,7 +27,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ptyrun  # noqa: E402
 
-ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
+ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[0-~]")
 KEYS = b"qxzjkvwy"
 
 
@@ -69,6 +69,7 @@ def main():
     pid, fd = ptyrun.spawn(cmd, a.rows, a.cols)
     lat, lost, ambiguous = [], 0, 0
     try:
+        select.select([fd], [], [], a.ready_timeout)   # a slow start is not an empty first frame
         first = read_until_quiet(fd, 0.3, a.ready_timeout)
         if not first:
             out(f"{a.name}_error", "no first frame")

@@ -5,12 +5,13 @@ Usage:
   python3 bench/startup.py [--runs N] [--name NAME] -- CMD [ARGS...]
 
 Each run forks CMD in a new pty (80x24, TERM=xterm-256color) and timestamps every read of its
-output. The first frame is the first burst of output: bytes that follow each other by less than
---gap ms (default 100; a timer's next redraw comes a second later). Its end (the last byte of that
-burst) is the startup to the first complete frame; the first byte and the first visible glyph are
+output. The first frame is the burst of output that shows the first visible glyph: from there, bytes that
+follow each other by less than --gap ms (default 100; a timer's next redraw comes a second later);
+pauses before the first glyph (terminal set-up written before a session is read) do not end it.
+Its end (the last byte of that burst) is the startup to the first complete frame; the first byte and the first visible glyph are
 printed beside it. The child is killed (its process group, by pid) before the next run.
 Prints `name: value` lines: startup_first_byte_ms, startup_first_glyph_ms, startup_frame_ms
-(min / median / max over the runs) and frame_bytes (median size of that first burst).
+(median (min, max, n) over the runs) and frame_bytes (median size of that first burst).
 """
 import argparse
 import os
@@ -23,7 +24,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ptyrun  # noqa: E402
 
-ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_]")
+ESC_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[0-~]")
 
 
 def out(key, value):
@@ -38,12 +39,14 @@ def one_run(cmd, rows, cols, gap, timeout):
     try:
         end = t0 + timeout
         while time.monotonic() < end:
-            wait = end - time.monotonic() if last is None else min(end - time.monotonic(), gap - (time.monotonic() - last))
+            # Before the first glyph any pause is the program still starting (a terminal set up,
+            # then a session read): only silence after it ends the frame.
+            wait = end - time.monotonic() if first_glyph is None else min(end - time.monotonic(), gap - (time.monotonic() - last))
             if wait <= 0:
                 break
             r, _, _ = select.select([fd], [], [], wait)
             if not r:
-                if last is not None:
+                if first_glyph is not None:
                     break
                 continue
             chunk = ptyrun.read_chunk(fd)
@@ -77,7 +80,7 @@ def main():
     for i, label in enumerate(["first_byte", "first_glyph", "frame"]):
         v = [r[i] for r in runs if r[i] is not None]
         if v:
-            out(f"{a.name}_{label}_ms", f"min {min(v):.1f} median {statistics.median(v):.1f} max {max(v):.1f}")
+            out(f"{a.name}_{label}_ms", f"median {statistics.median(v):.1f} (min {min(v):.1f}, max {max(v):.1f}, n={len(v)})")
         else:
             out(f"{a.name}_{label}_ms", "none")
     out(f"{a.name}_frame_bytes", f"{statistics.median(r[3] for r in runs):.0f}")

@@ -1,27 +1,20 @@
 #!/usr/bin/env bash
 # `gavel summary` end to end on a session file holding one slot with 10,000 notes: open the
 # SQLite session, replay its events, compute and print the slot's summary in each format.
-# Prints `name: value` lines (milliseconds, best of 3). Build gavel in release first:
+# Prints `name: value` lines: milliseconds, median (min, max) of RUNS runs (default 5). Build gavel
+# in release first:
 #   swift build -c release && bench/summary-cli-bench.sh "$(swift build -c release --show-bin-path)/gavel"
-# Needs tmux (to let gavel create the session file) and sqlite3 (to fill it).
+# Needs python3 (bench/session.py lets gavel create the session file) and sqlite3 (to fill it).
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
 [ -x "$gavel" ] || { echo "summary-cli-bench: $gavel is not an executable" >&2; exit 2; }
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/gavel-summary-bench.XXXXXX)"
-server="gavel-summary-bench-$$"
-cleanup() { tmux -L "$server" kill-server 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 cp "$repo/examples/lpc2012-virt.toml" "$work/track.toml"
-
 # gavel creates the session file (schema and all) when a view opens it.
-TERM=xterm-256color tmux -L "$server" new-session -d -x 100 -y 30 "exec '$gavel' notes '$work/track.toml' --by bench"
-for _ in $(seq 100); do
-  sqlite3 "$work/track.gavel" "SELECT count(*) FROM event" >/dev/null 2>&1 && break
-  sleep 0.05
-done
-tmux -L "$server" kill-server
-sleep 0.2
+python3 "$repo/bench/session.py" create "$gavel" "$work/track.toml" >/dev/null
 
 notes=10000
 t0=1346270400   # 2012-08-29 20:00 UTC; JSON dates count from 2001-01-01 (978307200)
@@ -52,13 +45,14 @@ SQL
 
 count=$("$gavel" summary "$work/track.toml" --slot networking --format json | grep -c '"offsetSeconds"' || true)
 [ "$count" -ge "$notes" ] || { echo "summary-cli-bench: the JSON summary holds $count notes, not $notes" >&2; exit 1; }
+runs="${RUNS:-5}"
 for format in markdown mediawiki json text; do
-  best=""
-  for _ in 1 2 3; do
+  times=()
+  for _ in $(seq "$runs"); do
     s=$(date +%s%N)
     "$gavel" summary "$work/track.toml" --slot networking --format "$format" >/dev/null
-    ms=$(( ($(date +%s%N) - s) / 1000000 ))
-    [ -z "$best" ] || [ "$ms" -lt "$best" ] && best=$ms
+    times+=($(( ($(date +%s%N) - s) / 1000000 )))
   done
-  echo "summary_cli_${format}_${notes}_notes_ms: $best"
+  printf '%s\n' "${times[@]}" | sort -n | awk -v name="summary_cli_${format}_${notes}_notes_ms" '
+    { a[NR] = $1 } END { printf "%s: median %d (min %d, max %d, n=%d)\n", name, a[int((NR + 1) / 2)], a[1], a[NR], NR }'
 done
