@@ -173,5 +173,21 @@ done
 grep -q "kept although the summary cannot be written" "$work/blocked-summary/blocked.md" || fail "the earlier note is missing"
 [ -f "$work/blocked-summary/index.md" ] || fail "no index after the destination was fixed"
 
+# A restart does not rewrite summaries written after their slot's last change; one that is
+# missing (a chair killed before writing it) is written by the next view that starts.
+before=$(stat -c %y "$summary" "$work/track-summary/index.md")
+tm new-window -d -t e2e -n again "exec '$gavel' notes '$work/track.toml' --by restarter"
+t0=$(date +%s)
+until tm capture-pane -p -t e2e:again | grep -q "quick\|Quick\|note"; do (( $(date +%s) - t0 > 5 )) && fail "the restarted view did not start"; sleep 0.05; done
+sleep 1
+[ "$(stat -c %y "$summary" "$work/track-summary/index.md")" = "$before" ] || fail "a restart rewrote summaries that were up to date"
+tm kill-window -t e2e:again
+rm "$summary"
+tm new-window -d -t e2e -n third "exec '$gavel' notes '$work/track.toml' --by third"
+t0=$(date +%s)
+until [ -f "$summary" ]; do (( $(date +%s) - t0 > 5 )) && fail "a missing summary was not written at start-up"; sleep 0.05; done
+grep -q "late note after the end" "$summary" || fail "the summary written at start-up lacks the late note"
+tm kill-window -t e2e:third
+
 [ ! -s "$work/.sql-errors" ] || fail "sqlite3 could not read the session:\n$(cat "$work/.sql-errors")"
 echo "summary-e2e: ok (summary written ${written_ms} ms after the slot's time ran out, every note in it; a late note rewrote it; an unwritable destination was reported and written later)"

@@ -19,6 +19,12 @@ public struct Session: Sendable {
     public internal(set) var openedSlot: String?
     /// How many events were applied.
     public internal(set) var eventCount = 0
+    /// When each slot last changed: an event named it, or a note of it (a moved note: both
+    /// slots). A summary written after this instant still says everything of the slot.
+    public internal(set) var slotChangedAt: [String: Date] = [:]
+    /// When an event that names no slot last changed times (an undone rebalance, a step of the
+    /// wall clock): every summary written before it may be out of date.
+    public internal(set) var sessionChangedAt: Date?
     /// Steps of the wall clock seen while the session ran, in order.
     public internal(set) var clockJumps: [ClockJump] = []
     /// The wall clock minus the boot-time clock on the boot that recorded last: steps are told
@@ -121,6 +127,30 @@ public struct Session: Sendable {
 
     @discardableResult
     public mutating func apply(_ event: SessionEvent) -> [Effect] {
+        let noteID: String? = switch event.action {
+        case .noteAdded(let id, _, _, _, _), .noteEdited(let id, _, _, _), .noteDeleted(let id), .noteRestored(let id),
+             .noteMoved(let id, _, _, _): id
+        default: nil
+        }
+        var touched: [String] = []
+        if let noteID, let slot = notes[noteID]?.slot { touched.append(slot) }
+        let effects = fold(event)
+        if let noteID, let slot = notes[noteID]?.slot { touched.append(slot) }
+        _ = event.action.mappingIDs(slot: { touched.append(current(slot: $0)); return $0 }, topic: { $0 })
+        // A boot's clock baseline changes no time: only a step (clockJump) or an undone rebalance.
+        if touched.isEmpty, event.action.name != "clockBase" {
+            sessionChangedAt = max(sessionChangedAt ?? event.at, event.at)
+        }
+        for slot in touched { slotChangedAt[slot] = max(slotChangedAt[slot] ?? event.at, event.at) }
+        return effects
+    }
+
+    /// When anything a summary of `slot` says last changed, as far as the events tell.
+    public func changedAt(slot: String) -> Date? {
+        [slotChangedAt[slot], sessionChangedAt].compactMap { $0 }.max()
+    }
+
+    private mutating func fold(_ event: SessionEvent) -> [Effect] {
         eventCount += 1
         let t = event.at
         let action = agenda.renamed.isEmpty ? event.action

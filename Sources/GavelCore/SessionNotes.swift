@@ -18,6 +18,17 @@ extension Session {
         }
     }
 
+    /// Live notes of every slot, each slot's in the order they were added: one pass over the
+    /// notes for a whole day's summary, instead of one per slot.
+    public func notesBySlot() -> [String: [Note]] {
+        var out: [String: [Note]] = [:]
+        for id in noteOrder {
+            guard let n = notes[id], !n.deleted else { continue }
+            out[n.slot, default: []].append(n)
+        }
+        return out
+    }
+
     /// Live notes whose topic (or slot) is no longer on the agenda.
     public var unlistedNotes: [Note] {
         noteOrder.compactMap { id in

@@ -10,10 +10,12 @@ public enum SummaryBuilder {
     }
 
     /// The summary of slot `id` at `now`, or nil when the agenda has no such slot.
-    public static func slot(_ session: Session, id: String, at now: Date) -> SlotSummary? {
+    /// `notes`: the slot's live notes when the caller has them already (a day's summary reads
+    /// every slot's in one pass); nil: read from the session.
+    public static func slot(_ session: Session, id: String, at now: Date, notes given: [Note]? = nil) -> SlotSummary? {
         guard let slot = session.agenda.slot(id: id), let snapshot = session.snapshot(at: now, slot: id) else { return nil }
         let run = session.runs[id] ?? Session.SlotRun()
-        let notes = session.notes(slot: id)
+        let notes = given ?? session.notes(slot: id)
         var notesByTopic: [String: [SummaryNote]] = [:]
         var unlistedOrder: [String] = []
         for note in notes {
@@ -51,8 +53,9 @@ public enum SummaryBuilder {
     public static func day(_ session: Session, at now: Date) -> DaySummary {
         var slots: [SlotSummary] = []
         var notHeld: [SlotNotHeld] = []
+        let notesBySlot = session.notesBySlot()
         for slot in session.agenda.slots {
-            guard let summary = Self.slot(session, id: slot.id, at: now) else { continue }
+            guard let summary = Self.slot(session, id: slot.id, at: now, notes: notesBySlot[slot.id] ?? []) else { continue }
             if summary.held || summary.noteCount > 0 { slots.append(summary) }
             if !summary.held {
                 notHeld.append(SlotNotHeld(id: slot.id, title: summary.title, topics: slot.topics.count,

@@ -44,7 +44,9 @@ public final class AppModel {
         self.loadTheme = loadTheme
         self.effects = effects
         // A chair killed between a slot's end and its summary left it unwritten: write what ended.
-        if live.role.records { deliver(live.startupEffects, at: Date()) }
+        if live.role.records, !live.startupEffects.isEmpty {
+            effects.performAtStartup(live.startupEffects, session: session, at: Date())
+        }
     }
 
     var session: Session { live.session }

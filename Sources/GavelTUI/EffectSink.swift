@@ -14,6 +14,15 @@ public protocol EffectSink: AnyObject {
     var noticeDescriptor: Int32? { get }
     /// Returns once everything handed over is done (before the process exits).
     func finish()
+    /// What the events recorded before this process started ask for: the sink may leave out what
+    /// is already done (a summary written after its slot's last change).
+    func performAtStartup(_ effects: [Session.Effect], session: Session, at now: Date)
+}
+
+extension EffectSink {
+    public func performAtStartup(_ effects: [Session.Effect], session: Session, at now: Date) {
+        perform(effects, session: session, at: now)
+    }
 }
 
 /// A sink that keeps what it was handed, for tests and views that perform nothing.

@@ -27,12 +27,14 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
     /// Called after each write, for the store's checkpoint on a slot's end.
     private let afterWrite: @Sendable (_ ended: Bool) -> Void
 
+    private let agendaPath: String
     /// The view steers the timer (the chair): its notices name the keys to go on with.
     private let steers: Bool
 
     init(agendaPath: String, mode: SummaryFileMode = .private, steers: Bool = true,
          afterWrite: @escaping @Sendable (_ ended: Bool) -> Void = { _ in }) {
         files = SummaryFiles(agendaPath: agendaPath, mode: mode)
+        self.agendaPath = agendaPath
         self.steers = steers
         self.afterWrite = afterWrite
         var fds: [Int32] = [0, 0]
@@ -52,6 +54,24 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
             close(pipe.read)
             close(pipe.write)
         }
+    }
+
+    /// At start-up, the summaries of every ended slot are asked for (one may be missing if the
+    /// process that ended it was killed first). A slot whose file, and the index, were written
+    /// after the slot's last change and after the agenda's is left alone: a restart at the end of
+    /// a long day does not rewrite the whole day.
+    func performAtStartup(_ effects: [Session.Effect], session: Session, at now: Date) {
+        func modified(_ path: String) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        }
+        let agendaChanged = modified(agendaPath)
+        let index = modified(files.indexPath)
+        let owed = effects.filter { effect in
+            guard case .slotEnded(let slot, _) = effect, let index, let written = modified(files.slotPath(slot)),
+                  let changed = [session.changedAt(slot: slot), agendaChanged].compactMap({ $0 }).max() else { return true }
+            return written < changed || index < changed
+        }
+        if !owed.isEmpty { perform(owed, session: session, at: now) }
     }
 
     func perform(_ effects: [Session.Effect], session: Session, at now: Date) {

@@ -227,3 +227,44 @@ import Testing
         #expect(throws: FileError.self) { try AgendaParser.parse("title = \"T\"\n[defaults]\nat_zero = \"wait\"\n[[slot]]\ntitle = \"S\"\nlength = \"1m\"\n[[slot.topic]]\ntitle = \"x\"\n", file: "b.toml") }
     }
 }
+
+/// A day's summary reads every slot's notes in one pass: the same notes, in the same order, as
+/// asking slot by slot.
+@Suite struct NotesBySlotTests {
+    @Test func onePassGivesEachSlotsNotesInOrder() throws {
+        var agenda = SteeringTimeTests.agenda()
+        agenda.slots.append(Slot(id: "t", title: "T", length: 600, topics: [Topic(id: "z", title: "Z", length: 600)]))
+        let (live, clock, _) = try SteeringTimeTests.live(agenda)
+        var ids: [String] = []
+        for i in 0..<12 {
+            let (slot, topic) = i % 3 == 0 ? ("t", "z") : ("s", ["a", "b", "c"][i % 3])
+            ids.append(try live.addNote("note \(i)", slot: slot, topic: topic, at: clock.now()).id)
+            clock.advance(1)
+        }
+        _ = try live.record(.noteDeleted(id: ids[4]), at: clock.now())
+        _ = try live.record(.noteMoved(id: ids[0], slot: "s", topic: "a", undo: false), at: clock.now())
+        let grouped = live.session.notesBySlot()
+        for slot in ["s", "t", "nowhere"] {
+            #expect((grouped[slot] ?? []) == live.session.notes(slot: slot), "\(slot)")
+        }
+        #expect(grouped["s"]?.count == 8 && grouped["t"]?.count == 3)
+    }
+
+    /// What a start-up compares a summary file with: the last change of its slot, a moved note
+    /// changing both slots, an edit the slot its note is in.
+    @Test func eachSlotKnowsWhenItLastChanged() throws {
+        var agenda = SteeringTimeTests.agenda()
+        agenda.slots.append(Slot(id: "t", title: "T", length: 600, topics: [Topic(id: "z", title: "Z", length: 600)]))
+        let (live, clock, _) = try SteeringTimeTests.live(agenda)
+        let id = try live.addNote("first", slot: "t", topic: "z", at: clock.now()).id
+        #expect(live.session.changedAt(slot: "t") == clock.now())
+        #expect(live.session.changedAt(slot: "s") == nil)
+        clock.advance(60)
+        _ = try live.record(.noteMoved(id: id, slot: "s", topic: "a", undo: false), at: clock.now())
+        #expect(live.session.changedAt(slot: "t") == clock.now() && live.session.changedAt(slot: "s") == clock.now())
+        clock.advance(60)
+        _ = try live.editNote(id, text: "edited", base: 0, at: clock.now())
+        #expect(live.session.changedAt(slot: "s") == clock.now())
+        #expect(live.session.changedAt(slot: "t") == clock.now().addingTimeInterval(-60))
+    }
+}
