@@ -40,6 +40,25 @@ public struct Buffer: Sendable, Equatable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
+        // Printable ASCII (most of every frame, each second): one byte is one cell of width one,
+        // with nothing to escape, join or measure.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let end = min(width, limit.map { x + max(0, $0) } ?? width)
+            var col = x
+            for byte in text.utf8 {
+                if col + 1 > end { break }
+                if col >= 0 { put(Cell(glyph: Glyph(ascii: byte), width: 1, style: style), x: col, y: y) }
+                col += 1
+            }
+            return max(0, col - x)
+        }
+        return writeCharacters(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `write` for any text: escaped, then character by character with their widths.
+    @discardableResult
+    mutating func writeCharacters(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var col = x
         for ch in TerminalText.escaped(text) {

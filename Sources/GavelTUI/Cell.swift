@@ -53,6 +53,9 @@ public struct Glyph: Sendable, Hashable {
         }
     }
 
+    /// A printable ASCII byte (0x20–0x7E).
+    init(ascii byte: UInt8) { bits = 1 << 56 | UInt64(byte) }
+
     public static let space = Glyph(" ")
 
     public var character: Character {
