@@ -69,6 +69,8 @@ public struct Glyph: Sendable, Hashable {
 
     public var isSpace: Bool { bits == Self.space.bits }
     public var isASCII: Bool { bits >> 56 == 1 && bits & 0x80 == 0 }
+    /// The byte of a one-byte (ASCII) glyph, without making a Character.
+    public var asciiByte: UInt8? { isASCII ? UInt8(truncatingIfNeeded: bits) : nil }
 }
 
 /// Long clusters by number. Views draw from any thread (the web companion's QR page too), so the

@@ -129,6 +129,9 @@ public final class CursesTerminal: Terminal {
         }
         let rows = min(buffer.height, height), cols = min(buffer.width, width)
         var wide: [wchar_t] = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+        // Neighbouring cells mostly share a style: its attributes are looked up once per run.
+        var lastStyle: Style?
+        var lastAttributes: (attr_t, Int16) = (0, 0)
         for y in 0..<rows {
             for x in 0..<cols {
                 let cell = buffer[x, y]
@@ -137,13 +140,22 @@ public final class CursesTerminal: Terminal {
                    cell.width == 1 || (x + 1 < buffer.width && previous[x + 1, y] == buffer[x + 1, y]) {
                     continue
                 }
-                let (attrs, pair) = attributes(cell.style, theme: theme)
-                var n = 0
-                for scalar in cell.character.unicodeScalars where n < 8 {
-                    wide[n] = wchar_t(bitPattern: scalar.value)
-                    n += 1
+                if cell.style != lastStyle {
+                    lastAttributes = attributes(cell.style, theme: theme)
+                    lastStyle = cell.style
                 }
-                wide[n] = 0
+                let (attrs, pair) = lastAttributes
+                if let ascii = cell.glyph.asciiByte {
+                    wide[0] = wchar_t(ascii)
+                    wide[1] = 0
+                } else {
+                    var n = 0
+                    for scalar in cell.character.unicodeScalars where n < 8 {
+                        wide[n] = wchar_t(bitPattern: scalar.value)
+                        n += 1
+                    }
+                    wide[n] = 0
+                }
                 if cell.width == 2 && x + 1 >= cols { wide[0] = 0x20; wide[1] = 0 }
                 let corner = y == height - 1 && x + cell.width >= width
                 _ = wide.withUnsafeBufferPointer { p in
