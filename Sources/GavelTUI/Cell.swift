@@ -67,7 +67,6 @@ public struct Glyph: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self).first ?? " "
     }
 
-    public var isSpace: Bool { bits == Self.space.bits }
     public var isASCII: Bool { bits >> 56 == 1 && bits & 0x80 == 0 }
     /// The byte of a one-byte (ASCII) glyph, without making a Character.
     public var asciiByte: UInt8? { isASCII ? UInt8(truncatingIfNeeded: bits) : nil }
