@@ -68,6 +68,30 @@ public enum AtomicFile {
         _ = fsync(dirFD)
     }
 
+    /// Whether the file `name` of the folder open as `dirFD` is a regular file of ours, with
+    /// permissions `mode`, whose bytes are exactly `text` (a symbolic link there is never followed).
+    static func holds(_ text: String, named name: String, in dirFD: Int32, mode: mode_t) -> Bool {
+        let fd = openat(dirFD, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        let size = text.utf8.count
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+              info.st_mode & 0o777 == mode, Int(info.st_size) == size else { return false }
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while count < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + count, raw.count - count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            count += n
+        }
+        guard count == size else { return false }
+        if size == 0 { return true }
+        var text = text
+        return text.withUTF8 { utf8 in bytes.withUnsafeBytes { raw in memcmp(raw.baseAddress!, utf8.baseAddress!, size) == 0 } }
+    }
+
     /// Removes `.NAME.PID.RAND.tmp` files left by a writer that was killed mid-write (its process
     /// is gone), so a crash leaves no litter beside the summaries for long.
     static func removeStaleTemporaries(of name: String, in dirFD: Int32) {

@@ -55,10 +55,13 @@ struct SummaryFolder: ~Copyable {
 
     deinit { close(fd) }
 
-    /// Writes `text` as the file `name` of the folder (atomically, with the mode's permissions);
-    /// returns its path.
+    /// Writes `text` as the file `name` of the folder (atomically, with the mode's permissions)
+    /// unless it already holds exactly that; returns its path.
     func write(_ text: String, named name: String) throws(SummaryWriteError) -> String {
         let filePath = (path as NSString).appendingPathComponent(name)
+        // A file that already says exactly this is left alone: its time stays the time of the
+        // change it records, and a view that starts up and checks its summaries rewrites nothing.
+        if AtomicFile.holds(text, named: name, in: fd, mode: mode.files) { return filePath }
         try AtomicFile.write(text, named: name, in: fd, path: filePath, mode: mode.files)
         return filePath
     }

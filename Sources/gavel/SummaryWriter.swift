@@ -69,10 +69,16 @@ final class SummaryWriter: EffectSink, @unchecked Sendable {
         let owed = effects.filter { effect in
             guard case .slotEnded(let slot, _) = effect, let index, let written = modified(files.slotPath(slot)),
                   let changed = [session.changedAt(slot: slot), agendaChanged].compactMap({ $0 }).max() else { return true }
-            return written < changed || index < changed
+            // A file's time comes from the kernel's coarse clock (a tick behind, or 2 s on FAT),
+            // so one written just after the change can look older than it: within that margin
+            // the summaries are made again, and a file that already says the same is not touched.
+            return written < changed + Self.fileClockMargin || index < changed + Self.fileClockMargin
         }
         if !owed.isEmpty { perform(owed, session: session, at: now) }
     }
+
+    /// How far behind the change it records a file's modification time may read.
+    static let fileClockMargin: TimeInterval = 2
 
     func perform(_ effects: [Session.Effect], session: Session, at now: Date) {
         let asked = SummaryFiles.slotsToWrite(effects)

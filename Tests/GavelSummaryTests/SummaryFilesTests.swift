@@ -167,4 +167,48 @@ import Testing
         #expect(before != after, "the file was rewritten in place, not replaced by a rename")
         #expect(try Self.entries(folder) == ["summary.md"])
     }
+
+    /// A summary that already says what the session says is not written again, so its time
+    /// stays the time of the change it records; any difference (a note, its permissions, a link
+    /// in its place) writes it.
+    @Test func aFileThatAlreadySaysTheSameIsLeftAlone() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var script = try ScriptedSession.morning()
+        let files = SummaryFiles(agendaPath: folder + "/virt.toml")
+        let slots = SummaryFiles.slotsToWrite(script.effects)
+        _ = try files.write(script.session, slots: slots, at: script.clock.now())
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        func age(_ path: String) throws { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
+        func modified(_ path: String) throws -> Date? { try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date }
+        for path in [files.slotPath("x86"), files.slotPath("mm"), files.indexPath] { try age(path) }
+
+        _ = try files.write(script.session, slots: slots, at: script.clock.now())
+        #expect(try modified(files.slotPath("x86")) == old)
+        #expect(try modified(files.indexPath) == old)
+
+        try script.note("11:11:00", "x86", "amd-interrupt-virt", "a late word")
+        _ = try files.write(script.session, slots: ["x86"], at: script.clock.now())
+        #expect(try modified(files.slotPath("x86")) != old)
+        #expect(try String(contentsOfFile: files.slotPath("x86"), encoding: .utf8).contains("a late word"))
+        #expect(try modified(files.indexPath) != old, "the index lists the note too")
+        #expect(try modified(files.slotPath("mm")) == old)
+
+        // Same bytes, other permissions: written again with the folder's.
+        try age(files.slotPath("mm"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: files.slotPath("mm"))
+        _ = try files.write(script.session, slots: ["mm"], at: script.clock.now())
+        let mm = try FileManager.default.attributesOfItem(atPath: files.slotPath("mm"))
+        #expect(mm[.posixPermissions] as? Int == 0o600)
+        #expect(mm[.modificationDate] as? Date != old)
+
+        // A link to a file with the same bytes is replaced by a file, never trusted.
+        let elsewhere = folder + "/elsewhere.md"
+        try FileManager.default.copyItem(atPath: files.slotPath("arm"), toPath: elsewhere)
+        try FileManager.default.removeItem(atPath: files.slotPath("arm"))
+        try FileManager.default.createSymbolicLink(atPath: files.slotPath("arm"), withDestinationPath: elsewhere)
+        _ = try files.write(script.session, slots: ["arm"], at: script.clock.now())
+        let arm = try FileManager.default.attributesOfItem(atPath: files.slotPath("arm"))
+        #expect(arm[.type] as? FileAttributeType == .typeRegular)
+    }
 }
