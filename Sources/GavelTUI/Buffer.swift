@@ -17,7 +17,7 @@ public struct Buffer: Sendable, Equatable {
     public init(width: Int, height: Int, style: Style = .plain) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: Cell(" ", width: 1, style: style), count: self.width * self.height)
+        cells = Array(repeating: Cell(glyph: .space, width: 1, style: style), count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -30,8 +30,8 @@ public struct Buffer: Sendable, Equatable {
         guard contains(x: x, y: y) else { return }
         // Overwriting half of a wide character blanks its other half.
         let old = cells[y * width + x]
-        if old.isContinuation, x > 0 { cells[y * width + x - 1] = Cell(" ", style: cells[y * width + x - 1].style) }
-        if old.width == 2, x + 1 < width { cells[y * width + x + 1] = Cell(" ", style: old.style) }
+        if old.isContinuation, x > 0 { cells[y * width + x - 1] = Cell(glyph: .space, width: 1, style: cells[y * width + x - 1].style) }
+        if old.width == 2, x + 1 < width { cells[y * width + x + 1] = Cell(glyph: .space, width: 1, style: old.style) }
         cells[y * width + x] = cell
     }
 
@@ -48,6 +48,17 @@ public struct Buffer: Sendable, Equatable {
             for byte in text.utf8 {
                 if col + 1 > end { break }
                 if col >= 0 { put(Cell(glyph: Glyph(ascii: byte), width: 1, style: style), x: col, y: y) }
+                col += 1
+            }
+            return max(0, col - x)
+        }
+        // Plain scalars (a "·" in a line of ASCII): still one cell each, nothing to escape or join.
+        if text.unicodeScalars.allSatisfy(TextWidth.isPlain) {
+            let end = min(width, limit.map { x + max(0, $0) } ?? width)
+            var col = x
+            for scalar in text.unicodeScalars {
+                if col + 1 > end { break }
+                if col >= 0 { put(Cell(glyph: Glyph(scalar: scalar), width: 1, style: style), x: col, y: y) }
                 col += 1
             }
             return max(0, col - x)
@@ -94,11 +105,16 @@ public struct Buffer: Sendable, Equatable {
         put(Cell(character, width: 1, style: style), x: x, y: y)
     }
 
+    /// `set` for a glyph made once (a drawing's block), without turning a character into one per cell.
+    mutating func set(_ glyph: Glyph, x: Int, y: Int, style: Style) {
+        put(Cell(glyph: glyph, width: 1, style: style), x: x, y: y)
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in Self.span(y, y + h, limit: height) {
             for col in Self.span(x, x + w, limit: width) {
-                put(Cell(" ", style: style), x: col, y: row)
+                put(Cell(glyph: .space, width: 1, style: style), x: col, y: row)
             }
         }
     }

@@ -56,6 +56,17 @@ public struct Glyph: Sendable, Hashable {
     /// A printable ASCII byte (0x20–0x7E).
     init(ascii byte: UInt8) { bits = 1 << 56 | UInt64(byte) }
 
+    /// A grapheme of one scalar (at most 4 UTF-8 bytes, so always inline).
+    init(scalar: Unicode.Scalar) {
+        var bits: UInt64 = 0
+        var count: UInt64 = 0
+        UTF8.encode(scalar) { byte in
+            bits |= UInt64(byte) << (count * 8)
+            count += 1
+        }
+        self.bits = bits | count << 56
+    }
+
     public static let space = Glyph(" ")
 
     public var character: Character {
@@ -65,6 +76,26 @@ public struct Glyph: Sendable, Hashable {
         bytes.reserveCapacity(count)
         for i in 0..<count { bytes.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
         return String(decoding: bytes, as: UTF8.self).first ?? " "
+    }
+
+    /// Calls `body` with each scalar's value, decoding the inline bytes without making a string.
+    func forEachScalar(_ body: (UInt32) -> Void) {
+        if bits & Self.longFlag == Self.longFlag {
+            for scalar in character.unicodeScalars { body(scalar.value) }
+            return
+        }
+        let count = Int(bits >> 56)
+        var i = 0
+        while i < count {
+            let lead = UInt32(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8)))
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+            for k in 1..<max(1, length) where i + k < count {
+                value = value << 6 | UInt32(UInt8(truncatingIfNeeded: bits >> (UInt64(i + k) * 8))) & 0x3F
+            }
+            body(value)
+            i += length
+        }
     }
 
     public var isASCII: Bool { bits >> 56 == 1 && bits & 0x80 == 0 }
@@ -95,20 +126,31 @@ private final class InternTable: @unchecked Sendable {
 /// after a two-column character holds a continuation cell of width 0.
 public struct Cell: Sendable, Equatable {
     public var glyph: Glyph
-    public var width: Int
-    public var style: Style
+    /// The width (bits 0-1) and the style (bits 2-13) in one word, so that a cell is two plain
+    /// words: comparing the cells of a frame is comparing words.
+    private(set) var look: UInt32
 
     public init(_ character: Character = " ", width: Int = 1, style: Style = .plain) {
-        glyph = Glyph(character)
-        self.width = width
-        self.style = style
+        self.init(glyph: Glyph(character), width: width, style: style)
     }
 
     init(glyph: Glyph, width: Int, style: Style) {
         self.glyph = glyph
-        self.width = width
-        self.style = style
+        look = UInt32(truncatingIfNeeded: width) & 3 | style.bits << 2
     }
+
+    public var width: Int {
+        get { Int(look & 3) }
+        set { look = look & ~3 | UInt32(truncatingIfNeeded: newValue) & 3 }
+    }
+
+    public var style: Style {
+        get { Style(bits: look >> 2) }
+        set { look = look & 3 | newValue.bits << 2 }
+    }
+
+    /// The style's bits, compared without making the style.
+    var styleBits: UInt32 { look >> 2 }
 
     public var character: Character {
         get { glyph.character }
@@ -117,5 +159,34 @@ public struct Cell: Sendable, Equatable {
 
     public static let blank = Cell()
     static func continuation(_ style: Style) -> Cell { Cell(glyph: .space, width: 0, style: style) }
-    public var isContinuation: Bool { width == 0 }
+    public var isContinuation: Bool { look & 3 == 0 }
+}
+
+extension Style {
+    /// Foreground (3 bits), background (3 bits), then bold, reverse, underline and dim.
+    var bits: UInt32 {
+        UInt32(foreground.number) | UInt32(background.number) << 3 | (bold ? 1 << 6 : 0) | (reverse ? 1 << 7 : 0)
+            | (underline ? 1 << 8 : 0) | (dim ? 1 << 9 : 0)
+    }
+
+    init(bits: UInt32) {
+        self.init(ColorRole.numbered[Int(bits & 7)], on: ColorRole.numbered[Int(bits >> 3 & 7)], bold: bits & 1 << 6 != 0,
+                  reverse: bits & 1 << 7 != 0, underline: bits & 1 << 8 != 0, dim: bits & 1 << 9 != 0)
+    }
+}
+
+extension ColorRole {
+    static let numbered: [ColorRole] = allCases + Array(repeating: .text, count: 8 - allCases.count)
+
+    var number: Int {
+        switch self {
+        case .text: 0
+        case .background: 1
+        case .accent: 2
+        case .ok: 3
+        case .warn: 4
+        case .urgent: 5
+        case .over: 6
+        }
+    }
 }

@@ -40,6 +40,8 @@ public final class CursesTerminal: Terminal {
     /// The frame last copied to curses, to copy only what changed.
     private var presented: Buffer?
     private var needsFullCopy = true
+    /// One row's cells for curses, reused from frame to frame.
+    private var run: [cchar_t] = []
 
     struct PairKey: Hashable { var fg: Int; var bg: Int }
 
@@ -127,40 +129,71 @@ public final class CursesTerminal: Terminal {
             let (attrs, pair) = attributes(theme.baseStyle, theme: theme)
             wbkgdset(window, attrs | attr_t(COLOR_PAIR(Int32(pair))))
         }
-        let rows = min(buffer.height, height), cols = min(buffer.width, width)
+        let rows = min(buffer.height, height), cols = min(buffer.width, width), stride = buffer.width
+        // The previous frame's cells, when it had this frame's size: only cells that differ go on.
+        let old = previous.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0.cells : nil }
         var wide: [wchar_t] = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+        if run.count < cols { run = [cchar_t](repeating: cchar_t(), count: cols) }
         // Neighbouring cells mostly share a style: its attributes are looked up once per run.
-        var lastStyle: Style?
+        var lastStyle = UInt32.max
         var lastAttributes: (attr_t, Int16) = (0, 0)
-        for y in 0..<rows {
-            for x in 0..<cols {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if let previous, previous.width == buffer.width, previous.height == buffer.height, previous[x, y] == cell,
-                   cell.width == 1 || (x + 1 < buffer.width && previous[x + 1, y] == buffer[x + 1, y]) {
-                    continue
-                }
-                if cell.style != lastStyle {
-                    lastAttributes = attributes(cell.style, theme: theme)
-                    lastStyle = cell.style
-                }
-                let (attrs, pair) = lastAttributes
-                if let ascii = cell.glyph.asciiByte {
-                    wide[0] = wchar_t(ascii)
-                    wide[1] = 0
-                } else {
-                    var n = 0
-                    for scalar in cell.character.unicodeScalars where n < 8 {
-                        wide[n] = wchar_t(bitPattern: scalar.value)
-                        n += 1
+        buffer.cells.withUnsafeBufferPointer { cells in
+            (old ?? []).withUnsafeBufferPointer { before in
+                run.withUnsafeMutableBufferPointer { run in
+                    for y in 0..<rows {
+                        let row = y * stride
+                        var first = 0, last = cols - 1
+                        if old != nil {
+                            // Most rows are as they were; of the others, the span that changed goes on.
+                            guard let f = (0..<cols).first(where: { cells[row + $0] != before[row + $0] }) else { continue }
+                            first = f > 0 && cells[row + f].isContinuation ? f - 1 : f
+                            last = (f..<cols).last(where: { cells[row + $0] != before[row + $0] }) ?? f
+                        }
+                        // The span is copied in runs (wadd_wchnstr); a cell whose width the C
+                        // library sees otherwise, or a wide one cut by the edge, is put alone at its
+                        // column so that nothing after it shifts.
+                        var n = 0, runStart = first, x = first
+                        func flush() {
+                            if n > 0 { _ = cn_put_cells(window, Int32(y), Int32(runStart), run.baseAddress, Int32(n)) }
+                            n = 0
+                        }
+                        while x <= last {
+                            let cell = cells[row + x]
+                            if cell.isContinuation { x += 1; continue }
+                            if cell.styleBits != lastStyle {
+                                lastAttributes = attributes(cell.style, theme: theme)
+                                lastStyle = cell.styleBits
+                            }
+                            let (attrs, pair) = lastAttributes
+                            var agreed = true
+                            if let ascii = cell.glyph.asciiByte {
+                                wide[0] = wchar_t(ascii)
+                                wide[1] = 0
+                            } else {
+                                var count = 0
+                                cell.glyph.forEachScalar { value in
+                                    if count < 8 { wide[count] = wchar_t(bitPattern: value); count += 1 }
+                                }
+                                wide[count] = 0
+                                agreed = Int(cn_wcwidth(wide[0])) == cell.width
+                            }
+                            if agreed, cell.width == 1 || x + 1 < cols {
+                                if n == 0 { runStart = x }
+                                _ = wide.withUnsafeBufferPointer { cn_set_cell(run.baseAddress! + n, $0.baseAddress, attrs, pair) }
+                                n += 1
+                            } else {
+                                flush()
+                                if cell.width == 2 && x + 1 >= cols { wide[0] = 0x20; wide[1] = 0 }
+                                let corner = y == height - 1 && x + cell.width >= width
+                                _ = wide.withUnsafeBufferPointer { p in
+                                    corner ? cn_put_corner(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
+                                           : cn_put_cell(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
+                                }
+                            }
+                            x += max(1, cell.width)
+                        }
+                        flush()
                     }
-                    wide[n] = 0
-                }
-                if cell.width == 2 && x + 1 >= cols { wide[0] = 0x20; wide[1] = 0 }
-                let corner = y == height - 1 && x + cell.width >= width
-                _ = wide.withUnsafeBufferPointer { p in
-                    corner ? cn_put_corner(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
-                           : cn_put_cell(window, Int32(y), Int32(x), p.baseAddress, attrs, pair)
                 }
             }
         }

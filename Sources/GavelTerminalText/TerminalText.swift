@@ -6,6 +6,7 @@ public enum TerminalText {
     public static func escaped(_ text: String) -> String {
         // Printable ASCII, the common case, needs nothing.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.unicodeScalars.allSatisfy(TextWidth.isPlain) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {

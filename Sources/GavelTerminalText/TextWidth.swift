@@ -33,6 +33,19 @@ public enum TextWidth {
         return false
     }
 
+    /// A scalar that is a whole grapheme of one column in any text made only of such scalars,
+    /// and that a terminal shows as it is: printable ASCII, Latin-1 and Latin Extended (but the
+    /// soft hyphen), general punctuation (dashes, quotes, bullets, the ellipsis; not its spaces,
+    /// separators and direction controls) and box drawing and blocks. Text made of these needs no
+    /// grapheme breaking, width table or escaping.
+    @inline(__always)
+    public static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2500...0x259F: true
+        default: false
+        }
+    }
+
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
@@ -43,7 +56,14 @@ public enum TextWidth {
         return 1
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int { measure(text) }
+    public static func of(_ text: Substring) -> Int { measure(text) }
+
+    @inline(__always)
+    static func measure(_ text: some StringProtocol) -> Int {
+        // Text of plain scalars (most of every frame): one column each.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if text.unicodeScalars.allSatisfy(isPlain) { return text.unicodeScalars.count }
         var total = 0
         for ch in text { total += of(ch) }
         return total

@@ -71,6 +71,23 @@ static inline void cn_write_stdout(const char *text) {
     }
 }
 
+/// The columns the C library (and so curses) gives a wide character.
+/// (POSIX declares it; glibc's wchar.h only with _XOPEN_SOURCE, which this header does not set.)
+int wcwidth(wchar_t c);
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// Makes one cell (setcchar) of a run for cn_put_cells.
+static inline int cn_set_cell(cchar_t *cell, const wchar_t *text, attr_t attrs, short pair) {
+    return setcchar(cell, text, attrs, pair, NULL);
+}
+
+/// Copies a run of cells into row y from column x (wadd_wchnstr): no wrapping, no scrolling
+/// (the bottom-right corner included), the cursor not advanced.
+static inline int cn_put_cells(WINDOW *win, int y, int x, const cchar_t *cells, int n) {
+    if (wmove(win, y, x) == ERR) return ERR;
+    return wadd_wchnstr(win, cells, n);
+}
+
 /// Puts one wide character with attributes and a colour pair at (y, x).
 static inline int cn_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
     cchar_t cell;
