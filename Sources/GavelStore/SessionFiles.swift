@@ -41,6 +41,8 @@ final class SessionFiles: @unchecked Sendable {
 
     private let mutex = NSRecursiveLock()
     private var database: DatabaseQueue
+    /// Writes through this connection and reopenings of it (see `changeProbe`).
+    private var changes = 0
     private let lockFile: SessionLockFile?
     /// The log files the connection has open (as they were at the paths when it opened them).
     private var logFiles: LogFiles
@@ -278,6 +280,31 @@ final class SessionFiles: @unchecked Sendable {
     // MARK: - Reading and writing
 
     /// Runs `body` with the connection for reading, on the current log files.
+    /// What says whether anything could have changed since it was last taken: SQLite's
+    /// `data_version` (which moves with every commit of another connection, this process's or
+    /// another's, bell or no bell), this connection's own writes and reopenings. Nil when it
+    /// cannot be read. A raw statement, without a transaction: a view takes it every few
+    /// seconds, and most of the time nothing changed.
+    struct ChangeProbe: Equatable {
+        var dataVersion: Int64
+        var changes: Int
+    }
+
+    func changeProbe() -> ChangeProbe? {
+        mutex.lock()
+        defer { mutex.unlock() }
+        let version: Int64? = database.inDatabase { db in
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(db.sqliteConnection, "PRAGMA data_version", -1, &statement, nil) == SQLITE_OK else {
+                sqlite3_finalize(statement)
+                return nil
+            }
+            defer { sqlite3_finalize(statement) }
+            return sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : nil
+        }
+        return version.map { ChangeProbe(dataVersion: $0, changes: changes) }
+    }
+
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         mutex.lock()
         defer { mutex.unlock() }
@@ -291,6 +318,7 @@ final class SessionFiles: @unchecked Sendable {
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         mutex.lock()
         defer { mutex.unlock() }
+        changes &+= 1
         return try holdingCommitLock {
             try database.writeWithoutTransaction(body)
         }
@@ -387,6 +415,7 @@ final class SessionFiles: @unchecked Sendable {
             access = try SessionPermissions.inspectOrCreate(path, write: false).access
         }
         database = try Self.connect(path, access: access, options: options)
+        changes &+= 1
         _ = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
         logFiles = LogFiles.current(of: path)
         immutableStamps = access == .immutable ? stamps() : []

@@ -25,6 +25,8 @@ public final class SessionStore: SessionLog {
     let files: SessionFiles
     private let watch: ChangeWatch
     private var lastSeenID: Int64 = 0
+    /// The change probe taken before the last read of new events.
+    private var readProbe: SessionFiles.ChangeProbe?
     /// The view this connection records for (its drafts), nil for tools and read-only views.
     public let view: ViewIdentity?
     /// The time zone the session was made in: every process reads agenda times without a zone
@@ -215,6 +217,10 @@ public final class SessionStore: SessionLog {
         // The run loop reads once a turn: the cheap upkeep (log files in place, the checkpoint
         // every few minutes) rides along, so it happens even where nobody calls `maintain`.
         try? files.maintain()
+        // Nothing committed by anyone since the last read: nothing to read (taken before the
+        // read, so a commit that lands during it moves the next probe).
+        let probe = files.changeProbe()
+        if let probe, probe == readProbe { return [] }
         let batch: (events: [SessionEvent], lastID: Int64?)
         do {
             batch = try files.reading { db in try self.readEvents(db, after: self.lastSeenID) }
@@ -224,6 +230,7 @@ public final class SessionStore: SessionLog {
             throw SessionStoreError.from(error, path: path)
         }
         if let last = batch.lastID { lastSeenID = last }
+        readProbe = probe
         return batch.events
     }
 
@@ -237,13 +244,16 @@ public final class SessionStore: SessionLog {
             throw SessionStoreError.from(error, path: path)
         }
         lastSeenID = batch.lastID ?? 0
+        readProbe = nil
         return batch.events
     }
 
     /// Events after row `id`, in order; refuses, consuming nothing, an event it cannot read.
     private func readEvents(_ db: Database, after id: Int64) throws -> (events: [SessionEvent], lastID: Int64?) {
         // A cursor: rows are read one at a time, never all held at once beside their events.
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id", arguments: [id])
+        // The statement is prepared once per connection: a view reads the log every few seconds.
+        let statement = try db.cachedStatement(sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id")
+        let rows = try Row.fetchCursor(statement, arguments: [id])
         var events: [SessionEvent] = []
         var lastID: Int64?
         while let row = try rows.next() {

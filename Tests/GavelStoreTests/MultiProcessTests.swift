@@ -107,4 +107,37 @@ import Testing
         #expect(isReadable(fd, within: 250))
         #expect(chair.acknowledgeChange(), "another connection's commit")
     }
+
+    /// Reading for nothing costs one `PRAGMA data_version`, but no change is ever skipped: not one
+    /// by another store, not one by a program that rings no bell (the sqlite3 shell), not this
+    /// store's own appends.
+    @Test func aReadWithNothingNewIsSkippedAndNoChangeIs() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("probe.gavel")
+        let chair = try SessionStore(path: path)
+        let speaker = try SessionStore(path: path, readOnly: true)
+        let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(try speaker.newEvents().isEmpty)
+        #expect(try speaker.newEvents().isEmpty)
+        try chair.append(SessionEvent(at: t0, .start(slot: "s1", topic: "a")))
+        #expect(try speaker.newEvents().count == 1)
+        #expect(try speaker.newEvents().isEmpty)
+
+        // The sqlite3 shell: another connection, no bell.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        let json = #"{"action":{"pause":{"slot":"s1","topic":"a"}},"at":721692800}"#
+        shell.arguments = [path, "INSERT INTO event (at, kind, slot, json) VALUES (1700000001, 'pause', 's1', '\(json)')"]
+        try shell.run()
+        shell.waitUntilExit()
+        try #require(shell.terminationStatus == 0)
+        #expect(try speaker.newEvents().count == 1, "a commit without a bell is read")
+        #expect(try chair.newEvents().count == 2, "and by the writing store, after its own append")
+
+        // A store's own append is read back by it, as before.
+        try chair.append(SessionEvent(at: t0, .next(slot: "s1", topic: "a")))
+        #expect(try chair.newEvents().count == 1)
+        #expect(try chair.newEvents().isEmpty)
+        #expect(try speaker.newEvents().count == 1)
+    }
 }
