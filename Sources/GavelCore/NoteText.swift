@@ -35,10 +35,10 @@ extension NoteKind {
 
     /// The guide as aligned lines, `prefixes  description`, for a help screen:
     /// `action: a: todo: ai:  something to do; each @name in it is an owner`.
-    public static var guideLines: [String] {
+    public static let guideLines: [String] = {
         let width = guide.map(\.prefixText.count).max() ?? 0
         return guide.map { $0.prefixText + String(repeating: " ", count: width - $0.prefixText.count + 2) + $0.description }
-    }
+    }()
 
     /// What starts a note of this kind, lower case; empty for discussion.
     public var prefixes: [String] { Self.guide.first { $0.kind == self }?.prefixes ?? [] }

@@ -70,7 +70,7 @@ public final class AppModel {
         return KeyState(snapshot: snapshot(at: now), ui: state, notes: notes.count, canUndo: canUndo,
                         selectedIndex: state.selectedNote.flatMap { id in notes.firstIndex { $0.id == id } },
                         hasWebLinks: webLinks != nil,
-                        decide: { session.decide($0, at: now) })
+                        decide: DecisionMemo(session, at: now).decide)
     }
 
     // MARK: - One turn
@@ -646,5 +646,26 @@ public final class AppModel {
             }
         default: break
         }
+    }
+}
+
+/// The session's decisions at one instant, each asked once: a frame's legend and help ask about
+/// the same commands several times (and a rebalance or a start works out a snapshot to answer).
+final class DecisionMemo: @unchecked Sendable {
+    private let session: Session
+    private let now: Date
+    private let lock = NSLock()
+    private var known: [(Session.Command, Session.Decision)] = []
+
+    init(_ session: Session, at now: Date) {
+        self.session = session
+        self.now = now
+    }
+
+    @Sendable func decide(_ command: Session.Command) -> Session.Decision {
+        if let hit = lock.withLock({ known.first { $0.0 == command }?.1 }) { return hit }
+        let decision = session.decide(command, at: now)
+        lock.withLock { known.append((command, decision)) }
+        return decision
     }
 }

@@ -110,6 +110,21 @@ public struct Buffer: Sendable, Equatable {
         put(Cell(glyph: glyph, width: 1, style: style), x: x, y: y)
     }
 
+    /// Writes `character` `count` times from (x, y), as `write` would write it repeated (a rule,
+    /// a bar), making its glyph once; returns the columns used.
+    @discardableResult
+    mutating func repeating(_ character: Character, count: Int, x: Int, y: Int, style: Style) -> Int {
+        guard count > 0 else { return 0 }
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, TextWidth.isPlain(scalar) else {
+            return write(String(repeating: character, count: count), x: x, y: y, style: style)
+        }
+        guard y >= 0, y < height else { return 0 }
+        let glyph = Glyph(scalar: scalar)
+        let end = min(width, x + count)
+        for col in max(0, x)..<max(max(0, x), end) { put(Cell(glyph: glyph, width: 1, style: style), x: col, y: y) }
+        return max(0, end - x)
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in Self.span(y, y + h, limit: height) {

@@ -7,7 +7,7 @@ enum ChairView {
         let theme = frame.theme
         let w = buffer.width, h = buffer.height
         header(frame, snapshot, into: &buffer)
-        buffer.write(String(repeating: frame.glyphs.rule, count: w), x: 0, y: 1, style: theme.style(.text, dim: true))
+        buffer.repeating(Character(frame.glyphs.rule), count: w, x: 0, y: 1, style: theme.style(.text, dim: true))
 
         // The agenda: as many topics as fit in a third of the screen, keeping the current one in view.
         let maxRows = max(2, min(snapshot.topics.count, (h - 12) / 2))
@@ -149,8 +149,8 @@ enum ChairView {
         let usedFraction = min(1, max(0, 1 - Double(snapshot.slotShown) / Double(length)))
         let filled = Int((usedFraction * Double(barWidth)).rounded())
         let role: ColorRole = snapshot.isBehind ? .warn : .ok
-        x += buffer.write(String(repeating: frame.glyphs.barFull, count: filled), x: x, y: y, style: theme.style(role))
-        x += buffer.write(String(repeating: frame.glyphs.barEmpty, count: barWidth - filled), x: x, y: y, style: theme.style(.text, dim: true))
+        x += buffer.repeating(Character(frame.glyphs.barFull), count: filled, x: x, y: y, style: theme.style(role))
+        x += buffer.repeating(Character(frame.glyphs.barEmpty), count: barWidth - filled, x: x, y: y, style: theme.style(.text, dim: true))
         // Whole minutes until the last minute, then seconds: the shown time and all judged on it
         // change together (see `Snapshot.slotShown`).
         let remainingText = left >= 0 ? DurationText.remaining(snapshot.slotShown, of: length) : "over"

@@ -99,4 +99,19 @@ import Testing
             #expect(a == b && fast == general, "\(text) at \(x),\(y) limit \(String(describing: limit))")
         }
     }
+
+    @Test func repeatingWritesWhatWritingTheRepeatedTextWrites() {
+        var r = SeededRandom(seed: 8)
+        for _ in 0..<2_000 {
+            var base = Buffer(width: 12, height: 2)
+            base.write("日本x", x: Int.random(in: -2...8, using: &r), y: 0)
+            let character: Character = ["─", "█", "░", "-", "#", ".", "日", "é"].randomElement(using: &r)!
+            let count = Int.random(in: 0...14, using: &r)
+            let x = Int.random(in: -4...14, using: &r), y = Int.random(in: -1...2, using: &r)
+            var fast = base, general = base
+            let a = fast.repeating(character, count: count, x: x, y: y, style: .accent)
+            let b = general.write(String(repeating: character, count: count), x: x, y: y, style: .accent)
+            #expect(a == b && fast == general, "\(character) ×\(count) at \(x),\(y)")
+        }
+    }
 }
