@@ -15,6 +15,17 @@ public struct Session: Sendable {
     public internal(set) var notes: [String: Note] = [:]
     /// Note ids in the order they were added.
     public internal(set) var noteOrder: [String] = []
+    /// Note ids of each topic and of each slot, in the order they were added (deleted ones
+    /// included): a view shows its topic's notes without going through every note of the day.
+    var notesOfTopic: [NotePlace: [String]] = [:]
+    var notesOfSlot: [String: [String]] = [:]
+    /// Each note's place in `noteOrder`, to keep a moved note in order among its new topic's.
+    var noteRank: [String: Int] = [:]
+
+    struct NotePlace: Hashable, Sendable {
+        var slot: String
+        var topic: String
+    }
     /// The slot the chair opened or started a topic in last, if any.
     public internal(set) var openedSlot: String?
     /// How many events were applied.
@@ -306,7 +317,10 @@ public struct Session: Sendable {
             let offset = runs[slotID]?.run(topicID).elapsed(at: t) ?? 0
             notes[id] = Note(id: id, slot: slotID, topic: topicID, text: text, by: by, at: t,
                              offset: Int(offset), deleted: false, history: [], editedAt: nil)
+            noteRank[id] = noteOrder.count
             noteOrder.append(id)
+            notesOfTopic[NotePlace(slot: slotID, topic: topicID), default: []].append(id)
+            notesOfSlot[slotID, default: []].append(id)
             return staleIfEnded(slotID)
 
         case .noteEdited(let id, let text, let undo, let base):
@@ -355,6 +369,7 @@ public struct Session: Sendable {
                 undoSteps[author, default: []].append(.move(id: id, slot: note.slot, topic: note.topic))
             }
             let from = note.slot
+            reindex(id, from: NotePlace(slot: note.slot, topic: note.topic), to: NotePlace(slot: slotID, topic: topicID))
             note.slot = slotID
             note.topic = topicID
             notes[id] = note

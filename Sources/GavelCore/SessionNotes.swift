@@ -4,29 +4,51 @@ import Foundation
 extension Session {
     /// Live notes of a topic, oldest first.
     public func notes(slot: String, topic: String) -> [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted, n.slot == slot, n.topic == topic else { return nil }
-            return n
-        }
+        live(notesOfTopic[NotePlace(slot: slot, topic: topic)] ?? [])
     }
 
     /// Live notes of a slot, in the order they were added.
     public func notes(slot: String) -> [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted, n.slot == slot else { return nil }
-            return n
+        live(notesOfSlot[slot] ?? [])
+    }
+
+    /// Live notes of every slot, each slot's in the order they were added.
+    public func notesBySlot() -> [String: [Note]] {
+        var out: [String: [Note]] = [:]
+        for (slot, ids) in notesOfSlot {
+            let list = live(ids)
+            if !list.isEmpty { out[slot] = list }
+        }
+        return out
+    }
+
+    private func live(_ ids: [String]) -> [Note] {
+        var out: [Note] = []
+        out.reserveCapacity(ids.count)
+        for id in ids {
+            if let n = notes[id], !n.deleted { out.append(n) }
+        }
+        return out
+    }
+
+    /// Moves note `id` between the topic and slot lists, keeping each in the order notes were added.
+    mutating func reindex(_ id: String, from: NotePlace, to: NotePlace) {
+        notesOfTopic[from]?.removeAll { $0 == id }
+        insert(id, into: &notesOfTopic[to, default: []])
+        if from.slot != to.slot {
+            notesOfSlot[from.slot]?.removeAll { $0 == id }
+            insert(id, into: &notesOfSlot[to.slot, default: []])
         }
     }
 
-    /// Live notes of every slot, each slot's in the order they were added: one pass over the
-    /// notes for a whole day's summary, instead of one per slot.
-    public func notesBySlot() -> [String: [Note]] {
-        var out: [String: [Note]] = [:]
-        for id in noteOrder {
-            guard let n = notes[id], !n.deleted else { continue }
-            out[n.slot, default: []].append(n)
+    private func insert(_ id: String, into list: inout [String]) {
+        let rank = noteRank[id] ?? Int.max
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if noteRank[list[mid]] ?? Int.max < rank { low = mid + 1 } else { high = mid }
         }
-        return out
+        list.insert(id, at: low)
     }
 
     /// Live notes whose topic (or slot) is no longer on the agenda.

@@ -196,6 +196,50 @@ import Testing
         #expect(!storage.all.contains { $0.by == "ada" && !$0.action.isNoteAction && $0.action.name != "endSlot"
             && $0.action.name != "clockBase" && $0.action.name != "clockJump" })
     }
+    /// The notes of a topic and of a slot come from indexes kept as events apply: they must
+    /// list exactly what going through every note in the order they were added lists, after
+    /// adds, moves (undone too), deletes and restores in any order.
+    @Test(arguments: 0..<20)
+    func notesOfATopicAndASlotAreThoseOfTheWholeListInOrder(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed) &+ 0x5EED)
+        var session = Session(agenda: Self.agenda)
+        var noteIDs: [String] = []
+        var t = Date(timeIntervalSince1970: 1_000_000)
+        let listed: [(String, String)] = Self.agenda.allTopics.map { ($0.slot.id, $0.topic.id) }
+        let places: [(String, String)] = listed + [("one", "gone"), ("nowhere", "x")]
+        let slots: Set<String> = Set(places.map { $0.0 })
+        for step in 0..<400 {
+            t = t.addingTimeInterval(Double(Int.random(in: 0...30, using: &rng)))
+            // Mostly notes and their moves, so that topics hold many.
+            let event: SessionEvent?
+            let kind = Int.random(in: 0..<4, using: &rng)
+            if kind == 1 {
+                let (slot, topic) = places.randomElement(using: &rng)!
+                noteIDs.append("m\(step)")
+                event = SessionEvent(at: t, .noteAdded(id: "m\(step)", slot: slot, topic: topic, text: "n", by: "ada"), by: "ada", role: .notes)
+            } else if kind == 0, let id = noteIDs.randomElement(using: &rng) {
+                let (slot, topic) = places.randomElement(using: &rng)!
+                let action: SessionEvent.Action = Bool.random(using: &rng)
+                    ? .noteMoved(id: id, slot: slot, topic: topic, undo: false) : .noteRestored(id: id)
+                event = SessionEvent(at: t, action, by: Self.authors.randomElement(using: &rng), role: .chair)
+            } else {
+                event = Self.randomEvent(session, at: t, step: step, noteIDs: &noteIDs, rng: &rng)
+            }
+            guard let event else { continue }
+            _ = session.apply(event)
+            for (slot, topic) in places {
+                let scanned: [Note] = session.noteOrder.compactMap { session.notes[$0] }.filter { !$0.deleted && $0.slot == slot && $0.topic == topic }
+                #expect(session.notes(slot: slot, topic: topic) == scanned, "step \(step): \(slot)/\(topic)")
+            }
+            let all: [Note] = session.noteOrder.compactMap { session.notes[$0] }
+            for slot in slots {
+                let scanned: [Note] = all.filter { !$0.deleted && $0.slot == slot }
+                #expect(session.notes(slot: slot) == scanned, "step \(step): \(slot)")
+                #expect((session.notesBySlot()[slot] ?? []) == scanned, "step \(step): \(slot)")
+            }
+        }
+        #expect(noteIDs.count > 60)
+    }
 }
 
 extension SessionEvent.Action {
@@ -206,4 +250,5 @@ extension SessionEvent.Action {
         default: nil
         }
     }
+
 }
