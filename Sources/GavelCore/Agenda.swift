@@ -11,7 +11,12 @@ public struct Agenda: Sendable, Equatable {
     /// confirms it by removing `timezone_guess`; nil when it was chosen.
     public var timeZoneGuess: String?
     public var defaults: Defaults
-    public var slots: [Slot]
+    public var slots: [Slot] {
+        didSet { slotPositions = Self.positions(slots) }
+    }
+    /// Where each slot id first appears in `slots`: a lookup by id is a hash, not a walk through
+    /// a conference's 120 slots.
+    private var slotPositions: [String: Int]
     /// Ids that changed while the session ran, old to new (`[renamed]`): events naming an old id
     /// count for the new one.
     public var renamed: [String: String]
@@ -25,7 +30,15 @@ public struct Agenda: Sendable, Equatable {
         self.timeZoneGuess = timeZoneGuess
         self.defaults = defaults
         self.slots = slots
+        self.slotPositions = Self.positions(slots)
         self.renamed = renamed
+    }
+
+    private static func positions(_ slots: [Slot]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        out.reserveCapacity(slots.count)
+        for (i, slot) in slots.enumerated() where out[slot.id] == nil { out[slot.id] = i }
+        return out
     }
 
     public struct Defaults: Sendable, Equatable {
@@ -59,7 +72,7 @@ public struct Agenda: Sendable, Equatable {
         }
     }
 
-    public func slot(id: String) -> Slot? { slots.first { $0.id == id } }
+    public func slot(id: String) -> Slot? { slotPositions[id].map { slots[$0] } }
 
     /// What a topic's countdown does at zero: its own choice, else its slot's, else the agenda's.
     public func atZero(for topic: Topic, in slot: Slot) -> AtZero { topic.atZero ?? slot.atZero ?? defaults.atZero }
