@@ -66,6 +66,10 @@ public final class CursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         nodelay(window, true)
+        // No look for typeahead in the middle of an update: a frame is a few cells, and the look
+        // (a poll of the terminal, and a flush of what was drawn so far before each) split each
+        // second's few bytes into four or five writes.
+        typeahead(-1)
         var colors = 0
         if has_colors(), start_color() == cn_ok() {
             use_default_colors()
