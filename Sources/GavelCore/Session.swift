@@ -80,7 +80,13 @@ public struct Session: Sendable {
         public func run(_ topic: String) -> TopicRun { topics[topic] ?? TopicRun() }
 
         /// The first time any of its topics started.
-        public var firstStart: Date? { topics.values.compactMap(\.firstStart).min() }
+        public var firstStart: Date? {
+            var first: Date?
+            for topic in topics.values {
+                if let start = topic.firstStart, first.map({ start < $0 }) ?? true { first = start }
+            }
+            return first
+        }
     }
 
     public struct ClockJump: Sendable, Equatable {

@@ -60,7 +60,10 @@ extension Session {
         case .toggle:
             guard ended == nil else { return .refuse(endedReason) }
             // In the notice before the next topic starts by itself, space holds this one.
-            if let s = snapshot(at: now, slot: slotID), s.autoNextIn != nil {
+            // (Only a running topic that moves on by itself can be in that notice: the snapshot
+            // that says so is made only then.)
+            if run.run(topicID).isRunning, agenda.atZero(for: slot.topics[index], in: slot) == .next,
+               let s = snapshot(at: now, slot: slotID), s.autoNextIn != nil {
                 return .record([.holdAutoNext(slot: slotID, topic: topicID)])
             }
             if run.run(topicID).isRunning { return .record([.pause(slot: slotID, topic: topicID)]) }
@@ -100,7 +103,8 @@ extension Session {
             return .record([.message(slot: slotID, topic: topicID, text: clean)])
         case .rebalance:
             guard ended == nil else { return .refuse(endedReason) }
-            guard let plan = rebalance(slotID, at: now) else { return .refuse("nothing to rebalance: the topics to come fit") }
+            guard var plan = rebalance(slotID, at: now, id: "") else { return .refuse("nothing to rebalance: the topics to come fit") }
+            plan.id = UUID().uuidString.lowercased()
             guard confirmed else { return .ask(.rebalance(plan)) }
             return .record(plan.changes.map { .adjust(slot: slotID, topic: $0.topic, seconds: $0.after - $0.before, batch: plan.id) })
         }

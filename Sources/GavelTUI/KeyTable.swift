@@ -193,8 +193,16 @@ public enum KeyTable {
 
     /// The bindings of a context for a role, in table order.
     public static func bindings(in context: KeyContext, role: Role) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) && $0.roles.contains(role) }
+        byContextAndRole[context]?[role] ?? []
     }
+
+    /// The bindings of each context and role, picked out once (the legend asks every frame).
+    private static let byContextAndRole: [KeyContext: [Role: [KeyBinding]]] = Dictionary(uniqueKeysWithValues:
+        KeyContext.allCases.map { context in
+            (context, Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
+                (role, bindings.filter { $0.contexts.contains(context) && $0.roles.contains(role) })
+            }))
+        })
 
     /// What the legend offers now: the available bindings with a legend rank, as `key word`.
     static func legend(in context: KeyContext, _ state: KeyState) -> [(keys: String, word: String, rank: Int)] {

@@ -97,12 +97,15 @@ public enum Screen {
             buffer.write(" " + question, x: 0, y: y, style: frame.theme.style(.accent, bold: true))
             return
         }
-        var items = KeyTable.legend(in: frame.state.context, frame.keys).map { (text: "\($0.keys) \($0.word)", rank: $0.rank) }
+        var items = KeyTable.legend(in: frame.state.context, frame.keys).map { item in
+            let text = "\(item.keys) \(item.word)"
+            return (text: text, rank: item.rank, width: TextWidth.of(text) + 2)
+        }
         // Too long for the width: leave out the least needed first, keeping the order.
-        func width(_ list: [(text: String, rank: Int)]) -> Int { list.reduce(0) { $0 + TextWidth.of($1.text) + 2 } }
-        while width(items) > buffer.width - 1, let worst = items.map(\.rank).max(), worst > 0,
+        var width = items.reduce(0) { $0 + $1.width }
+        while width > buffer.width - 1, let worst = items.map(\.rank).max(), worst > 0,
               let i = items.lastIndex(where: { $0.rank == worst }) {
-            items.remove(at: i)
+            width -= items.remove(at: i).width
         }
         var x = 1
         for item in items.map(\.text) {
