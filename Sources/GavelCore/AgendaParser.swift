@@ -489,42 +489,17 @@ public enum LocalTime {
         return calendar.date(from: c)
     }
 
-    /// `2012-08-29T13:30:00` in `zone`.
+    /// `2012-08-29T13:30:00` in `zone` (by arithmetic on the zone's offset: `WallTime`).
     public static func format(_ date: Date, zone: TimeZone) -> String {
-        let (days, second) = local(date, zone: zone)
-        let (y, m, d) = civil(days)
-        var out = y >= 0 && y <= 9999 ? digits(y, 4) : String(y)
-        out += "-" + digits(m, 2) + "-" + digits(d, 2) + "T" + digits(second / 3600, 2) + ":" + digits(second / 60 % 60, 2) + ":" + digits(second % 60, 2)
-        return out
+        let w = WallTime(date, zone: zone)
+        return digits(w.year, 4) + "-" + digits(w.month, 2) + "-" + digits(w.day, 2) + "T" + digits(w.hour, 2) + ":"
+            + digits(w.minute, 2) + ":" + digits(w.second, 2)
     }
 
     /// `13:30` in `zone`.
     public static func hhmm(_ date: Date, zone: TimeZone) -> String {
-        let second = local(date, zone: zone).second
-        return digits(second / 3600, 2) + ":" + digits(second / 60 % 60, 2)
-    }
-
-    /// The day (since 1970-01-01) and the second of that day that `date` is on a clock in `zone`
-    /// (whole seconds, rounded down as a calendar does).
-    static func local(_ date: Date, zone: TimeZone) -> (day: Int, second: Int) {
-        let t = (date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down)
-        guard t.isFinite, abs(t) < 1e15 else { return (0, 0) }
-        let seconds = Int(t)
-        let day = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        return (day, seconds - day * 86_400)
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's civil_from_days).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let w = WallTime(date, zone: zone)
+        return digits(w.hour, 2) + ":" + digits(w.minute, 2)
     }
 
     /// `n` in decimal, zero-padded to `width` digits.

@@ -12,23 +12,8 @@ public enum SummaryTime {
 
         init(_ date: Date, zone: TimeZone) {
             offset = zone.secondsFromGMT(for: date)
-            let t = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-            var days = t / 86_400
-            var seconds = t % 86_400
-            if seconds < 0 { seconds += 86_400; days -= 1 }
-            hour = seconds / 3600
-            minute = seconds % 3600 / 60
-            second = seconds % 60
-            // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            day = doy - (153 * mp + 2) / 5 + 1
-            month = mp < 10 ? mp + 3 : mp - 9
-            year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+            let w = WallTime(naiveSeconds: Int(date.timeIntervalSince1970.rounded(.down)) + offset)
+            (year, month, day, hour, minute, second) = (w.year, w.month, w.day, w.hour, w.minute, w.second)
         }
     }
 

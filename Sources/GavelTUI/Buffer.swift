@@ -40,28 +40,13 @@ public struct Buffer: Sendable, Equatable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
-        // Printable ASCII (most of every frame, each second): one byte is one cell of width one,
-        // with nothing to escape, join or measure.
+        // Printable ASCII (most of every frame, each second), or plain scalars such as a "·": one
+        // cell of width one each, with nothing to escape, join or measure.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let end = min(width, limit.map { x + max(0, $0) } ?? width)
-            var col = x
-            for byte in text.utf8 {
-                if col + 1 > end { break }
-                if col >= 0 { put(Cell(glyph: Glyph(ascii: byte), width: 1, style: style), x: col, y: y) }
-                col += 1
-            }
-            return max(0, col - x)
+            return writeOneColumnEach(text.utf8, x: x, y: y, style: style, limit: limit) { Glyph(ascii: $0) }
         }
-        // Plain scalars (a "·" in a line of ASCII): still one cell each, nothing to escape or join.
         if text.unicodeScalars.allSatisfy(TextWidth.isPlain) {
-            let end = min(width, limit.map { x + max(0, $0) } ?? width)
-            var col = x
-            for scalar in text.unicodeScalars {
-                if col + 1 > end { break }
-                if col >= 0 { put(Cell(glyph: Glyph(scalar: scalar), width: 1, style: style), x: col, y: y) }
-                col += 1
-            }
-            return max(0, col - x)
+            return writeOneColumnEach(text.unicodeScalars, x: x, y: y, style: style, limit: limit) { Glyph(scalar: $0) }
         }
         return writeCharacters(text, x: x, y: y, style: style, limit: limit)
     }
@@ -115,14 +100,27 @@ public struct Buffer: Sendable, Equatable {
     @discardableResult
     mutating func repeating(_ character: Character, count: Int, x: Int, y: Int, style: Style) -> Int {
         guard count > 0 else { return 0 }
-        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, TextWidth.isPlain(scalar) else {
+        guard y >= 0, y < height, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+              TextWidth.isPlain(scalar) else {
             return write(String(repeating: character, count: count), x: x, y: y, style: style)
         }
-        guard y >= 0, y < height else { return 0 }
         let glyph = Glyph(scalar: scalar)
-        let end = min(width, x + count)
-        for col in max(0, x)..<max(max(0, x), end) { put(Cell(glyph: glyph, width: 1, style: style), x: col, y: y) }
-        return max(0, end - x)
+        return writeOneColumnEach(0..<count, x: x, y: y, style: style, limit: nil) { _ in glyph }
+    }
+
+    /// Puts the glyph of each of `items` one a column from (x, y) on a row inside the frame,
+    /// clipped to `limit` columns (default: to the right edge); returns the columns used.
+    @inline(__always)
+    private mutating func writeOneColumnEach<Items: Sequence>(_ items: Items, x: Int, y: Int, style: Style, limit: Int?,
+                                                              glyph: (Items.Element) -> Glyph) -> Int {
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var col = x
+        for item in items {
+            if col + 1 > end { break }
+            if col >= 0 { put(Cell(glyph: glyph(item), width: 1, style: style), x: col, y: y) }
+            col += 1
+        }
+        return max(0, col - x)
     }
 
     /// Fills a rectangle with spaces in `style`.
