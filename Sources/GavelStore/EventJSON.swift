@@ -12,12 +12,17 @@ import GavelCore
 enum EventJSON {
     static func decode(_ text: String) -> SessionEvent? {
         var text = text
-        return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            guard let event = reader.event() else { return nil }
-            reader.skipSpace()
-            return reader.atEnd ? event : nil
-        }
+        return text.withUTF8(decode)
+    }
+
+    /// The event in a column's bytes. They need not be valid UTF-8: every value is cut at ASCII
+    /// delimiters, which never fall inside a character, and made a String the repairing way, so
+    /// it reads as the column's text read as a String would.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> SessionEvent? {
+        var reader = Reader(bytes: bytes)
+        guard let event = reader.event() else { return nil }
+        reader.skipSpace()
+        return reader.atEnd ? event : nil
     }
 
     /// A value that is not an object.
@@ -32,35 +37,64 @@ enum EventJSON {
     struct Fields {
         var slot, topic, id, text, by, batch, cause, boot, seconds, undo, base, offset: Scalar?
 
-        /// Whether `key` is a label some action has.
-        static func isLabel(_ key: String) -> Bool {
-            switch key {
-            case "slot", "topic", "id", "text", "by", "batch", "cause", "boot", "seconds", "undo", "base", "offset": true
-            default: false
+        /// The labels some action has, each named by its key's bytes.
+        enum Label: CaseIterable {
+            case slot, topic, id, text, by, batch, cause, boot, seconds, undo, base, offset
+
+            /// The label `key` names, compared as bytes (a key is never escaped); nil for any other.
+            init?(_ key: Key) {
+                let label: Label? = switch key.bytes.first {
+                case UInt8(ascii: "s"): key.is("slot") ? .slot : key.is("seconds") ? .seconds : nil
+                case UInt8(ascii: "t"): key.is("topic") ? .topic : key.is("text") ? .text : nil
+                case UInt8(ascii: "i"): key.is("id") ? .id : nil
+                case UInt8(ascii: "b"): key.is("by") ? .by : key.is("batch") ? .batch : key.is("boot") ? .boot : key.is("base") ? .base : nil
+                case UInt8(ascii: "c"): key.is("cause") ? .cause : nil
+                case UInt8(ascii: "u"): key.is("undo") ? .undo : nil
+                case UInt8(ascii: "o"): key.is("offset") ? .offset : nil
+                default: nil
+                }
+                guard let label else { return nil }
+                self = label
+            }
+
+            var name: StaticString {
+                switch self {
+                case .slot: "slot"
+                case .topic: "topic"
+                case .id: "id"
+                case .text: "text"
+                case .by: "by"
+                case .batch: "batch"
+                case .cause: "cause"
+                case .boot: "boot"
+                case .seconds: "seconds"
+                case .undo: "undo"
+                case .base: "base"
+                case .offset: "offset"
+                }
             }
         }
 
-        /// Keeps `value` under the label `key`; false when the label came twice.
-        mutating func set(_ key: String, _ value: Scalar) -> Bool {
+        /// Keeps `value` under `label`; false when the label came twice.
+        mutating func set(_ label: Label, _ value: Scalar) -> Bool {
             func put(_ field: inout Scalar?) -> Bool {
                 guard field == nil else { return false }
                 field = value
                 return true
             }
-            switch key {
-            case "slot": return put(&slot)
-            case "topic": return put(&topic)
-            case "id": return put(&id)
-            case "text": return put(&text)
-            case "by": return put(&by)
-            case "batch": return put(&batch)
-            case "cause": return put(&cause)
-            case "boot": return put(&boot)
-            case "seconds": return put(&seconds)
-            case "undo": return put(&undo)
-            case "base": return put(&base)
-            case "offset": return put(&offset)
-            default: return false
+            switch label {
+            case .slot: return put(&slot)
+            case .topic: return put(&topic)
+            case .id: return put(&id)
+            case .text: return put(&text)
+            case .by: return put(&by)
+            case .batch: return put(&batch)
+            case .cause: return put(&cause)
+            case .boot: return put(&boot)
+            case .seconds: return put(&seconds)
+            case .undo: return put(&undo)
+            case .base: return put(&base)
+            case .offset: return put(&offset)
             }
         }
 
@@ -106,8 +140,15 @@ enum EventJSON {
         }
     }
 
-    static func action(_ name: String, _ f: Fields) -> SessionEvent.Action? {
+    static func action(_ key: Key, _ f: Fields) -> SessionEvent.Action? {
         typealias F = Fields
+        // Most events are notes: their name is looked at first, as bytes.
+        if key.is("noteAdded") {
+            guard let id = F.string(f.id), let slot = F.string(f.slot), let topic = F.string(f.topic),
+                  let text = F.string(f.text), let by = F.string(f.by) else { return nil }
+            return .noteAdded(id: id, slot: slot, topic: topic, text: text, by: by)
+        }
+        let name = key.string
         switch name {
         case "openSlot":
             guard let slot = F.string(f.slot) else { return nil }
@@ -137,10 +178,6 @@ enum EventJSON {
         case "extendSlot":
             guard let slot = F.string(f.slot), let seconds = F.int(f.seconds) else { return nil }
             return .extendSlot(slot: slot, seconds: seconds)
-        case "noteAdded":
-            guard let id = F.string(f.id), let slot = F.string(f.slot), let topic = F.string(f.topic),
-                  let text = F.string(f.text), let by = F.string(f.by) else { return nil }
-            return .noteAdded(id: id, slot: slot, topic: topic, text: text, by: by)
         case "noteEdited":
             guard let id = F.string(f.id), let text = F.string(f.text), let undo = F.bool(f.undo),
                   let base = F.optionalInt(f.base) else { return nil }
@@ -167,6 +204,22 @@ enum EventJSON {
         }
     }
 
+    /// An object's key, as the bytes between its quotes (a key with an escape is not read).
+    struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        @inline(__always)
+        func `is`(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard bytes.count == n else { return false }
+            let w = word.utf8Start
+            for k in 0..<n where bytes[k] != w[k] { return false }
+            return true
+        }
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
     /// A strict one-pass reader of the JSON subset events use: anything else is nil.
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -181,7 +234,7 @@ enum EventJSON {
         }
 
         /// Reads `{`, then each `"key": value` handed to `body` (which reads the value), then `}`.
-        mutating func object(_ body: (inout Reader, String) -> Bool) -> Bool {
+        mutating func object(_ body: (inout Reader, Key) -> Bool) -> Bool {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
             i += 1
@@ -189,7 +242,7 @@ enum EventJSON {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return true }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string() else { return false }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = key() else { return false }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
                 i += 1
@@ -206,17 +259,16 @@ enum EventJSON {
             var at: Double?, action: SessionEvent.Action?
             var by: String?? = .some(nil), role: Role?
             let read = object { r, key in
-                switch key {
-                case "at":
+                if key.is("at") {
                     guard case .number(let n)? = r.scalar() else { return false }
                     at = n
-                case "action":
+                } else if key.is("action") {
                     guard action == nil, let a = r.action() else { return false }
                     action = a
-                case "by":
+                } else if key.is("by") {
                     guard let s = r.scalar(), let v = Fields.optionalString(s) else { return false }
                     by = v
-                case "role":
+                } else if key.is("role") {
                     switch r.scalar() {
                     case .null?: role = nil
                     case .string(let s)?:
@@ -224,7 +276,7 @@ enum EventJSON {
                         role = v
                     default: return false
                     }
-                default:
+                } else {
                     return r.skipValue(depth: 0)
                 }
                 return true
@@ -241,9 +293,9 @@ enum EventJSON {
                 cases += 1
                 var fields = Fields()
                 let labels = r.object { r, key in
-                    guard Fields.isLabel(key) else { return r.skipValue(depth: 0) }
+                    guard let label = Fields.Label(key) else { return r.skipValue(depth: 0) }
                     guard let value = r.scalar() else { return false }
-                    return fields.set(key, value)
+                    return fields.set(label, value)
                 }
                 guard labels, let a = EventJSON.action(name, fields) else { return false }
                 result = a
@@ -295,14 +347,61 @@ enum EventJSON {
                 i += 1
             }
             guard i > start, i - start < 40 else { return nil }
+            if let n = Self.plainDecimal(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return n }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             guard let n = Double(text), n.isFinite else { return nil }
             return n
         }
 
+        /// Powers of ten a double holds exactly.
+        static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { p, _ in p * 10 } }
+
+        /// `-?DIGITS(.DIGITS)?` with at most 15 digits, as a double without a String made first:
+        /// the digits as an integer (exact below 2^53) divided once by an exact power of ten is
+        /// the correctly rounded value, the one `Double(String)` reads. Anything else is nil,
+        /// and read the general way.
+        static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+            var k = 0
+            let negative = k < b.count && b[k] == UInt8(ascii: "-")
+            if negative { k += 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var fraction = -1
+            let digitsStart = k
+            while k < b.count {
+                let c = b[k]
+                if c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
+                    mantissa = mantissa &* 10 &+ UInt64(c &- UInt8(ascii: "0"))
+                    digits += 1
+                    if fraction >= 0 { fraction += 1 }
+                } else if c == UInt8(ascii: "."), fraction < 0, k > digitsStart {
+                    fraction = 0
+                } else {
+                    return nil
+                }
+                k += 1
+            }
+            guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+            let value = Double(mantissa) / exactPowers[max(fraction, 0)]
+            return negative ? -value : value
+        }
+
+        /// A key at `"`: the bytes up to the closing quote; nil for a key with an escape.
+        mutating func key() -> Key? {
+            i += 1
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") {
+                if bytes[i] < 0x20 { return nil }
+                i += 1
+            }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            defer { i += 1 }
+            return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        }
+
         /// A string at `"`: plain runs are copied whole; escapes are decoded (a lone surrogate is nil).
-        /// The bytes come from a Swift string, so they are valid UTF-8, and a run between ASCII
-        /// delimiters never splits a character.
+        /// A run between ASCII delimiters never splits a character, so decoding each run with
+        /// repair gives what decoding the whole text would.
         mutating func string() -> String? {
             i += 1
             let start = i

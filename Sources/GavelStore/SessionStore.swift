@@ -1,6 +1,7 @@
 import Foundation
 import GavelCore
 import GRDB
+import GRDBSQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -256,13 +257,17 @@ public final class SessionStore: SessionLog {
         let rows = try Row.fetchCursor(statement, arguments: [id])
         var events: [SessionEvent] = []
         var lastID: Int64?
+        let sqlite = statement.sqliteStatement
         while let row = try rows.next() {
-            lastID = row["id"]
-            let json: String = row["json"]
-            if let event = EventJSON.decode(json) {
+            lastID = sqlite3_column_int64(sqlite, 0)
+            // The json column's bytes as SQLite holds them for the row the cursor is on, read in
+            // place: neither a String nor a Data made per event.
+            if sqlite3_column_type(sqlite, 2) == SQLITE_TEXT, let text = sqlite3_column_text(sqlite, 2),
+               let event = EventJSON.decode(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, 2)))) {
                 events.append(event)
                 continue
             }
+            let json: String = row["json"]
             do {
                 events.append(try decoder.decode(SessionEvent.self, from: Data(json.utf8)))
             } catch {

@@ -94,4 +94,51 @@ import Testing
             }
         }
     }
+
+    @Test func shortDecimalsReadAsDoubleReadsThem() {
+        var r = SeededRandom(seed: 23)
+        for _ in 0..<50_000 {
+            let whole = String(UInt64.random(in: 0...999_999_999_999, using: &r))
+            var text = Bool.random(using: &r) ? "-" + whole : whole
+            if Bool.random(using: &r) {
+                text += "." + String(UInt64.random(in: 0...999_999, using: &r))
+            }
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { EventJSON.Reader.plainDecimal($0) }
+            let digits = text.filter(\.isNumber).count
+            if digits <= 15 {
+                #expect(fast.map(\.bitPattern) == Double(text).map(\.bitPattern), "\(text)")
+            } else {
+                #expect(fast == nil, "\(text)")
+            }
+        }
+        for text in ["", "-", "1.", ".5", "1e5", "1E-2", "--1", "1.2.3", "+1", "1234567890123456", "0.1234567890123456"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { EventJSON.Reader.plainDecimal($0) } == nil, "\(text)")
+        }
+    }
+
+    @Test func columnBytesReadAsTheColumnTextWould() {
+        var r = SeededRandom(seed: 29)
+        let base = Array(#"{"action":{"noteAdded":{"by":"a","id":"n","slot":"s","text":"t\u00e9 日本 x","topic":"x"}},"at":1.25,"by":"a"}"#.utf8)
+        for _ in 0..<20_000 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...3, using: &r) {
+                let i = Int.random(in: 0..<bytes.count, using: &r)
+                bytes.insert([0xE2, 0x80, 0xC2, 0xFF, 0xF0, 0x9F, 0x80].randomElement(using: &r)!, at: i)
+            }
+            let fromBytes = bytes.withUnsafeBufferPointer { EventJSON.decode($0) }
+            let fromText = EventJSON.decode(String(decoding: bytes, as: UTF8.self))
+            #expect(fromBytes == fromText, "\(bytes)")
+        }
+    }
+
+    @Test func everyLabelIsKnownByItsName() {
+        for label in EventJSON.Fields.Label.allCases {
+            let name = label.name
+            let found = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            #expect(EventJSON.Fields.Label(EventJSON.Key(bytes: found)) == label, "\(name)")
+            let longer: [UInt8] = Array(found) + [0x73]
+            #expect(longer.withUnsafeBufferPointer { EventJSON.Fields.Label(EventJSON.Key(bytes: $0)) } == nil, "\(name)s")
+        }
+    }
 }
