@@ -48,6 +48,8 @@ extension NoteKind {
         .flatMap { entry in entry.prefixes.map { ($0, entry.kind) } }
         .sorted { $0.0.count > $1.0.count }
     static let longestPrefix = prefixTable.map(\.0.count).max() ?? 0
+    /// `prefixTable` as bytes.
+    static let prefixBytes: [([UInt8], NoteKind)] = prefixTable.map { (Array($0.0.utf8), $0.1) }
 }
 
 public struct NoteText: Sendable, Equatable {
@@ -59,7 +61,45 @@ public struct NoteText: Sendable, Equatable {
     /// `http://` and `https://` links, in order.
     public var links: [String]
 
+    init(kind: NoteKind, body: String, owners: [String], links: [String]) {
+        self.kind = kind
+        self.body = body
+        self.owners = owners
+        self.links = links
+    }
+
     public init(_ text: String) {
+        var bytes = text
+        if let ascii = bytes.withUTF8({ Self.ascii($0, text: text) }) {
+            self = ascii
+        } else {
+            self.init(characters: text)
+        }
+    }
+
+    /// A note of ASCII bytes only (most are) read from its bytes: one byte is one character,
+    /// so no grapheme breaking and no Unicode lower-casing is needed. Nil for any other note.
+    /// `NoteTextASCIIPathTests` holds it to `init(characters:)`.
+    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> NoteText? {
+        guard bytes.isASCII else { return nil }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        var kind = NoteKind.discussion
+        var bodyStart = start
+        for (prefix, k) in NoteKind.prefixBytes where bytes.hasCaselessPrefix(prefix, at: start) {
+            kind = k
+            bodyStart = start + prefix.count
+            while bodyStart < bytes.count, bytes[bodyStart] == 0x20 { bodyStart += 1 }
+            break
+        }
+        let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
+        return NoteText(kind: kind, body: bodyStart == 0 ? text : String(decoding: body, as: UTF8.self),
+                        owners: kind == .action ? asciiMentions(body) : [],
+                        links: body.containsHTTP ? asciiLinks(body) : [])
+    }
+
+    /// The general reading, character by character.
+    init(characters text: String) {
         let trimmed = text.drop(while: { $0 == " " })
         var kind = NoteKind.discussion
         var body = Substring(trimmed)
@@ -77,7 +117,7 @@ public struct NoteText: Sendable, Equatable {
     }
 
     static func mentions(in text: String) -> [String] {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiMentions(Array(text.utf8)) : characterMentions(in: text)
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(text.utf8).withUnsafeBufferPointer(asciiMentions) : characterMentions(in: text)
     }
 
     static func characterMentions(in text: String) -> [String] {
@@ -117,7 +157,7 @@ public struct NoteText: Sendable, Equatable {
     static func links(in text: String) -> [String] {
         // Most notes have none: one byte search before splitting into words.
         guard text.utf8.containsHTTP else { return [] }
-        return text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiLinks(Array(text.utf8)) : characterLinks(in: text)
+        return text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(text.utf8).withUnsafeBufferPointer(asciiLinks) : characterLinks(in: text)
     }
 
     static func characterLinks(in text: String) -> [String] {
@@ -154,7 +194,7 @@ public struct NoteText: Sendable, Equatable {
         (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
     }
 
-    static func asciiMentions(_ bytes: [UInt8]) -> [String] {
+    static func asciiMentions(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
         var i = 0
         var previous: UInt8 = 0x20
@@ -164,7 +204,7 @@ public struct NoteText: Sendable, Equatable {
                 var j = i + 1
                 while j < bytes.count, isASCIIWordByte(bytes[j]) || bytes[j] == 0x2D || bytes[j] == 0x5F || bytes[j] == 0x2E { j += 1 }
                 var end = j
-                while end > i + 1, ".,;:!?)".utf8.contains(bytes[end - 1]) { end -= 1 }
+                while end > i + 1, isNameEnd(bytes[end - 1]) { end -= 1 }
                 if end > i + 1 {
                     let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
                     if !out.contains(name) { out.append(name) }
@@ -179,21 +219,36 @@ public struct NoteText: Sendable, Equatable {
         return out
     }
 
-    static func asciiLinks(_ bytes: [UInt8]) -> [String] {
+    /// `.,;:!?)`: punctuation that ends a sentence, not a name.
+    @inline(__always) static func isNameEnd(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+             UInt8(ascii: "?"), UInt8(ascii: ")"): true
+        default: false
+        }
+    }
+
+    static func asciiLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
         var i = 0
-        let openers = Array("(<[{\"'".utf8), trailing = Array(".,;:!?>\"'".utf8)
-        func opener(of closing: UInt8) -> UInt8? {
-            switch closing {
-            case UInt8(ascii: ")"): UInt8(ascii: "(")
-            case UInt8(ascii: "]"): UInt8(ascii: "[")
-            case UInt8(ascii: "}"): UInt8(ascii: "{")
-            default: nil
+        func isOpener(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "("), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: false
             }
         }
-        func hasPrefix(_ p: String, at k: Int, end: Int) -> Bool {
-            let p = Array(p.utf8)
-            return end - k >= p.count && Array(bytes[k..<(k + p.count)]) == p
+        func isTrailing(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+                 UInt8(ascii: "?"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: false
+            }
+        }
+        func hasPrefix(_ p: StaticString, at k: Int, end: Int) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard end - k >= n else { return false }
+            for j in 0..<n where bytes[k + j] != p.utf8Start[j] { return false }
+            return true
         }
         while i < bytes.count {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
@@ -201,25 +256,42 @@ public struct NoteText: Sendable, Equatable {
             while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
             var lo = start, hi = i
             guard lo < hi else { continue }
-            while lo < hi, openers.contains(bytes[lo]) { lo += 1 }
+            while lo < hi, isOpener(bytes[lo]) { lo += 1 }
             guard hasPrefix("http://", at: lo, end: hi) || hasPrefix("https://", at: lo, end: hi) else { continue }
-            var balance: [UInt8: Int] = [:]
-            for b in bytes[lo..<hi] {
-                if let open = opener(of: b) { balance[open, default: 0] -= 1 }
-                else if b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { balance[b, default: 0] += 1 }
+            // How many of each bracket the word opens minus how many it closes: ( [ {.
+            var balance = (0, 0, 0)
+            func slot(_ b: UInt8) -> Int? {
+                switch b {
+                case UInt8(ascii: "("), UInt8(ascii: ")"): 0
+                case UInt8(ascii: "["), UInt8(ascii: "]"): 1
+                case UInt8(ascii: "{"), UInt8(ascii: "}"): 2
+                default: nil
+                }
+            }
+            func add(_ k: Int, _ d: Int) {
+                switch k {
+                case 0: balance.0 += d
+                case 1: balance.1 += d
+                default: balance.2 += d
+                }
+            }
+            func get(_ k: Int) -> Int { k == 0 ? balance.0 : k == 1 ? balance.1 : balance.2 }
+            func isClosing(_ b: UInt8) -> Bool { b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") }
+            for j in lo..<hi {
+                if let k = slot(bytes[j]) { add(k, isClosing(bytes[j]) ? -1 : 1) }
             }
             while hi > lo {
                 let last = bytes[hi - 1]
-                if trailing.contains(last) {
+                if isTrailing(last) {
                     hi -= 1
-                } else if let open = opener(of: last), balance[open, default: 0] < 0 {
-                    balance[open, default: 0] += 1
+                } else if isClosing(last), let k = slot(last), get(k) < 0 {
+                    add(k, 1)
                     hi -= 1
                 } else {
                     break
                 }
             }
-            if hi - lo > 8 { out.append(String(decoding: bytes[lo..<hi], as: UTF8.self)) }
+            if hi - lo > 8 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
         }
         return out
     }
@@ -257,16 +329,47 @@ import Foundation
 extension String.UTF8View {
     /// Whether the bytes hold `http` anywhere.
     var containsHTTP: Bool {
-        var matched = 0
-        let word: [UInt8] = [0x68, 0x74, 0x74, 0x70]
-        for byte in self {
-            if byte == word[matched] {
-                matched += 1
-                if matched == 4 { return true }
-            } else {
-                matched = byte == word[0] ? 1 : 0
-            }
+        if let found = withContiguousStorageIfAvailable({ $0.containsHTTP }) { return found }
+        return Array(self).withUnsafeBufferPointer { $0.containsHTTP }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes hold `http` anywhere.
+    var containsHTTP: Bool {
+        guard count >= 4 else { return false }
+        var i = 0
+        while i <= count - 4 {
+            if self[i] == 0x68, self[i + 1] == 0x74, self[i + 2] == 0x74, self[i + 3] == 0x70 { return true }
+            i += 1
         }
         return false
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    var isASCII: Bool {
+        guard let base = baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < count {
+            if self[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the bytes at `start` are `prefix` (lower-case ASCII) in any case.
+    func hasCaselessPrefix(_ prefix: [UInt8], at start: Int) -> Bool {
+        guard count - start >= prefix.count else { return false }
+        for (k, p) in prefix.enumerated() {
+            var b = self[start + k]
+            if b >= 0x41, b <= 0x5A { b |= 0x20 }
+            if b != p { return false }
+        }
+        return true
     }
 }

@@ -93,8 +93,24 @@ import GavelTestSupport
                       "{", "}", "<", ">", "\"", "'", "-", "_", "http://", "https://", "x.org", "/wiki/C_(x)", "e@mail"]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...14, using: &r)).map { _ in pieces.randomElement(using: &r)! }.joined()
-            #expect(NoteText.asciiMentions(Array(text.utf8)) == NoteText.characterMentions(in: text), "\(text)")
-            #expect(NoteText.asciiLinks(Array(text.utf8)) == NoteText.characterLinks(in: text), "\(text)")
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer(NoteText.asciiMentions) == NoteText.characterMentions(in: text), "\(text)")
+            #expect(bytes.withUnsafeBufferPointer(NoteText.asciiLinks) == NoteText.characterLinks(in: text), "\(text)")
         }
+    }
+
+    @Test func anASCIINoteReadsAsItsCharactersDo() {
+        var r = SeededRandom(seed: 12)
+        let starts = ["", " ", "   ", "a:", "A:", "a: ", "Action:", "ACTION:  ", "todo:", "ToDo:", "ai:", "aI: ", "d:", "D:",
+                      "decision:", "Decision: ", "q:", "Q:", "question:", "QUESTION:", "a", "ac:", "act", "qu:", ":", "d", "@"]
+        let pieces = ["@", "@ana", "@Bob_2", "a", "Z", "9", " ", "\t", ".", ",", ":", ")", "(", "]", "[", "\"", "'", "-",
+                      "http://", "https://", "x.org", "/wiki/C_(x)", "e@mail", "http", "\r\n", "\u{7F}", "\u{1}"]
+        for _ in 0..<20_000 {
+            let text = starts.randomElement(using: &r)!
+                + (0..<Int.random(in: 0...10, using: &r)).map { _ in pieces.randomElement(using: &r)! }.joined()
+            #expect(NoteText(text) == NoteText(characters: text), "\(text)")
+        }
+        // Not ASCII: the general reading.
+        #expect(NoteText("a: Grüße @jörg").owners == ["jörg"])
     }
 }
