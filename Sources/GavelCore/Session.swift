@@ -144,21 +144,24 @@ public struct Session: Sendable {
 
     @discardableResult
     public mutating func apply(_ event: SessionEvent) -> [Effect] {
-        let noteID: String? = switch event.action {
-        case .noteAdded(let id, _, _, _, _), .noteEdited(let id, _, _, _), .noteDeleted(let id), .noteRestored(let id),
-             .noteMoved(let id, _, _, _): id
-        default: nil
-        }
-        var touched: [String] = []
-        if let noteID, let slot = notes[noteID]?.slot { touched.append(slot) }
+        // The slots whose summaries the event changes: a note's before and after, and the slot
+        // it names. Looked up without arrays or a mapped copy of the action: this runs for every
+        // event of a long day at start-up.
+        let noteID = event.action.noteID
+        let before = noteID.flatMap { notes[$0]?.slot }
         let effects = fold(event)
-        if let noteID, let slot = notes[noteID]?.slot { touched.append(slot) }
-        _ = event.action.mappingIDs(slot: { touched.append(current(slot: $0)); return $0 }, topic: { $0 })
+        let after = noteID.flatMap { notes[$0]?.slot }
+        let named = event.action.ids.slot.map { current(slot: $0) }
         // A boot's clock baseline changes no time: only a step (clockJump) or an undone rebalance.
-        if touched.isEmpty, event.action.name != "clockBase" {
-            sessionChangedAt = max(sessionChangedAt ?? event.at, event.at)
+        if before == nil, after == nil, named == nil {
+            if case .clockBase = event.action {} else {
+                sessionChangedAt = max(sessionChangedAt ?? event.at, event.at)
+            }
         }
-        for slot in touched { slotChangedAt[slot] = max(slotChangedAt[slot] ?? event.at, event.at) }
+        func touch(_ slot: String) { slotChangedAt[slot] = max(slotChangedAt[slot] ?? event.at, event.at) }
+        if let before { touch(before) }
+        if let after, after != before { touch(after) }
+        if let named, named != before, named != after { touch(named) }
         return effects
     }
 
@@ -172,7 +175,7 @@ public struct Session: Sendable {
         let t = event.at
         let action = agenda.renamed.isEmpty ? event.action
             : event.action.mappingIDs(slot: { current(slot: $0) }, topic: { current(topic: $0) })
-        _ = action.mappingIDs(slot: { $0 }, topic: { namedTopicIDs.insert($0); return $0 })
+        if let topic = action.ids.topic { namedTopicIDs.insert(topic) }
         switch action {
         case .openSlot(let slot):
             if agenda.slot(id: slot) != nil { openedSlot = slot }

@@ -107,6 +107,26 @@ public struct SessionEvent: Sendable, Equatable, Codable {
             }
         }
 
+        /// The slot and topic ids it names, as `mappingIDs` passes them, without a new action made.
+        public var ids: (slot: String?, topic: String?) {
+            switch self {
+            case .openSlot(let s), .endSlot(let s, _), .extendSlot(let s, _): (s, nil)
+            case .start(let s, let t), .pause(let s, let t), .adjust(let s, let t, _, _), .message(let s, let t, _),
+                 .holdAutoNext(let s, let t), .next(let s, let t), .previous(let s, let t),
+                 .noteAdded(_, let s, let t, _, _), .noteMoved(_, let s, let t, _): (s, t)
+            default: (nil, nil)
+            }
+        }
+
+        /// The note it is about, for a note action.
+        public var noteID: String? {
+            switch self {
+            case .noteAdded(let id, _, _, _, _), .noteEdited(let id, _, _, _), .noteDeleted(let id), .noteRestored(let id),
+                 .noteMoved(let id, _, _, _): id
+            default: nil
+            }
+        }
+
         public var isNoteAction: Bool {
             switch self {
             case .noteAdded, .noteEdited, .noteDeleted, .noteRestored, .noteMoved: true
