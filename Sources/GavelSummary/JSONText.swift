@@ -34,7 +34,7 @@ public indirect enum JSONText: Sendable, Equatable {
     static func append(_ text: String, to out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
 
     static func indent(_ level: Int, to out: inout [UInt8]) {
-        for _ in 0..<(2 * level) { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     func write(to out: inout [UInt8], indent: Int) {
@@ -74,26 +74,45 @@ public indirect enum JSONText: Sendable, Equatable {
     /// nothing.
     static func quote(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(s.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "\""): append("\\\"", to: &out); i += 1
-            case UInt8(ascii: "\\"): append("\\\\", to: &out); i += 1
-            case 0x0A: append("\\n", to: &out); i += 1
-            case 0x09: append("\\t", to: &out); i += 1
-            case 0x0D: append("\\r", to: &out); i += 1
-            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(b), to: &out); i += 1
-            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
-                unicodeEscape(UInt32(bytes[i + 1]), to: &out); i += 2
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out); i += 3
-            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                unicodeEscape(0xFEFF, to: &out); i += 3
-            default:
-                out.append(b); i += 1
+        var s = s
+        s.withUTF8 { bytes in
+            var i = 0
+            var run = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                // Bytes that are never escaped, nor start a sequence that is, stay in the run.
+                if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != 0x7F, b != 0xC2, b != 0xE2, b != 0xEF {
+                    i += 1
+                    continue
+                }
+                var length = 1
+                var escaped: UInt32? = nil
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x09, 0x0D, 0x00..<0x20, 0x7F:
+                    escaped = UInt32(b)
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    escaped = UInt32(bytes[i + 1]); length = 2
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escaped = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029; length = 3
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    escaped = 0xFEFF; length = 3
+                default:
+                    break
+                }
+                guard let escaped else { i += 1; continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                switch escaped {
+                case 0x22: append("\\\"", to: &out)
+                case 0x5C: append("\\\\", to: &out)
+                case 0x0A: append("\\n", to: &out)
+                case 0x09: append("\\t", to: &out)
+                case 0x0D: append("\\r", to: &out)
+                default: unicodeEscape(escaped, to: &out)
+                }
+                i += length
+                run = i
             }
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -75,6 +75,26 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Whether `escape` changes anything in `bytes`: its loop, without the writing.
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, first: Bool) -> Bool {
+        var atStart = first
+        var digitsOnly = first
+        for byte in bytes {
+            if byte < 0x80 {
+                if atStart, byte == 0x20 { return true }
+                let scalar = Unicode.Scalar(byte)
+                if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) { return true }
+                if digitsOnly, !atStart, byte == 0x2E || byte == 0x29 { return true }
+                digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
+                atStart = false
+            } else if byte >= 0xC0 || atStart {
+                digitsOnly = false
+                atStart = false
+            }
+        }
+        return false
+    }
+
     /// Characters that start a block at the start of a line.
     static func isBlockStart(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "+" || s == "=" }
 
@@ -83,6 +103,9 @@ public enum MarkdownRenderer {
     /// could start a block is escaped too. Works on Unicode scalars, as Markdown parsers do, so a
     /// combining mark after `*` does not hide it.
     public static func escape(_ text: String, first: Bool = true) -> String {
+        // Most text has nothing to escape: one look at its bytes, and it is used as it is.
+        var copy = text
+        guard copy.withUTF8({ needsEscape($0, first: first) }) else { return text }
         // Every character that matters is ASCII, and a UTF-8 byte below 0x80 is always a whole
         // scalar: the bytes are copied as they come, a backslash put before the special ones.
         var out: [UInt8] = []

@@ -65,25 +65,43 @@ public enum MediaWikiRenderer {
                                   "RFC ", "ISBN ", "PMID "]
     /// Characters with a meaning at the start of a line (lists, headings, tables, preformatted
     /// text) or next to markup Gavel writes around the text (`''`, `==`).
-    static let specialFirst: Set<Unicode.Scalar> = ["*", "#", ":", ";", "=", " ", "-", "!", "'"]
-    static let specialLast: Set<Unicode.Scalar> = ["=", "'"]
-    /// The first scalars of `specialAnywhere`, to skip text that holds none quickly.
-    static let specialStarts: Set<Unicode.Scalar> = Set(specialAnywhere.compactMap(\.unicodeScalars.first))
-
-    /// Looks at Unicode scalars, not characters, so a combining mark after `[` does not hide it.
-    static func needsNowiki(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        if specialFirst.contains(first) || specialLast.contains(last) { return true }
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            if specialStarts.contains(scalars[index]) {
-                let rest = scalars[index...]
-                if specialAnywhere.contains(where: { rest.starts(with: $0.unicodeScalars) }) { return true }
-            }
-            index = scalars.index(after: index)
+    static func isSpecialFirst(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="),
+             UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "'"): true
+        default: false
         }
-        return false
+    }
+    static func isSpecialLast(_ b: UInt8) -> Bool { b == UInt8(ascii: "=") || b == UInt8(ascii: "'") }
+    /// The first bytes of `specialAnywhere`, to skip text that holds none quickly.
+    static func isSpecialStart(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+             UInt8(ascii: "_"), UInt8(ascii: "!"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "R"),
+             UInt8(ascii: "I"), UInt8(ascii: "P"): true
+        default: false
+        }
+    }
+    static let specialBytes: [[UInt8]] = specialAnywhere.map { Array($0.utf8) }
+
+    /// Every sequence that matters is ASCII, and an ASCII byte is always a whole scalar, so
+    /// looking at bytes is looking at Unicode scalars, not characters: a combining mark after
+    /// `[` does not hide it.
+    static func needsNowiki(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if isSpecialFirst(first) || isSpecialLast(last) { return true }
+            for i in bytes.indices where isSpecialStart(bytes[i]) {
+                for special in specialBytes where special.count <= bytes.count - i {
+                    var k = 0
+                    while k < special.count, bytes[i + k] == special[k] { k += 1 }
+                    if k == special.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// `text` as wiki text that shows exactly those characters.
@@ -103,7 +121,18 @@ public enum MediaWikiRenderer {
 
     /// Whether `url` can stand bare: only characters that neither end a free link nor start markup.
     static func isBareLink(_ url: String) -> Bool {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:/?#@!$+,;=%()~*")
-        return url.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains(Character($0)) } && !url.contains("~~~") && !url.contains("__")
+        url.utf8.allSatisfy(isBareLinkByte) && !url.contains("~~~") && !url.contains("__")
+    }
+
+    /// `a-zA-Z0-9-._:/?#@!$+,;=%()~*`
+    static func isBareLinkByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"),
+             UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: ","),
+             UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "~"),
+             UInt8(ascii: "*"): true
+        default: false
+        }
     }
 }

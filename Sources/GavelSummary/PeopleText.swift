@@ -1,3 +1,4 @@
+import Foundation
 import GavelCore
 
 /// Text typed by people (notes, names) made safe to put in a summary, before any format's own
@@ -28,15 +29,27 @@ public enum PeopleText {
     /// DEL are single bytes, C1 controls are `C2 80`…`C2 9F`, the separators `E2 80 A8`/`A9`,
     /// the embeddings and overrides `E2 80 AA`…`AE`, the isolates `E2 81 A6`…`A9`.
     static func needsCleaning(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        var text = text
+        return text.withUTF8(needsCleaning)
+    }
+
+    static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            // Printable ASCII and the bytes of most other scalars: on to the next.
+            if byte >= 0x20, byte != 0x7F, byte != 0xC2, byte != 0xE2 { i += 1; continue }
             if byte < 0x20 || byte == 0x7F { return true }
-            if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
-            if beforePrevious == 0xE2, previous == 0x80, byte >= 0xA8, byte <= 0xAE { return true }
-            if beforePrevious == 0xE2, previous == 0x81, byte >= 0xA6, byte <= 0xA9 { return true }
-            beforePrevious = previous
-            previous = byte
+            if i + 1 < bytes.count {
+                let next = bytes[i + 1]
+                if byte == 0xC2, next >= 0x80, next <= 0x9F { return true }
+                if byte == 0xE2, i + 2 < bytes.count {
+                    let third = bytes[i + 2]
+                    if next == 0x80, third >= 0xA8, third <= 0xAE { return true }
+                    if next == 0x81, third >= 0xA6, third <= 0xA9 { return true }
+                }
+            }
+            i += 1
         }
         return false
     }
@@ -71,6 +84,23 @@ public enum PeopleText {
     /// faster than a generic substring search over characters).
     static func find(_ needle: String, in hay: Substring) -> Range<String.Index>? {
         let h = hay.utf8
+        var needle = needle
+        let offset: Int?? = needle.withUTF8 { n in
+            h.withContiguousStorageIfAvailable { bytes -> Int? in
+                guard let first = n.first, n.count <= bytes.count else { return nil }
+                var i = 0
+                while i <= bytes.count - n.count {
+                    if bytes[i] == first, memcmp(bytes.baseAddress! + i, n.baseAddress!, n.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
+        if let offset {
+            guard let offset else { return nil }
+            let start = h.index(h.startIndex, offsetBy: offset)
+            return start..<h.index(start, offsetBy: needle.utf8.count)
+        }
         let n = Array(needle.utf8)
         guard let first = n.first, n.count <= h.count else { return nil }
         var i = h.startIndex

@@ -38,6 +38,18 @@ import Testing
         return (session, start + 500)
     }
 
+    @Test func cleaningFollowsTheRuleOnAnyText() {
+        var random = SeededRandom(seed: 0x5EED_0006)
+        let bidi = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+                    "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{80}", "\u{9F}", "\u{A0}", "\u{C2}"]
+        for round in 0..<20_000 {
+            var text = TypedTextGenerator.text(&random)
+            if Bool.random(using: &random) { text += bidi.randomElement(using: &random)! + TypedTextGenerator.text(&random) }
+            #expect(Array(PeopleText.clean(text).unicodeScalars) == Self.expectedClean(text),
+                    "round \(round): \(text.debugDescription)")
+        }
+    }
+
     @Test func noteTextSurvivesIntoJSONExactly() throws {
         var random = SeededRandom(seed: 0x5EED_0005)
         for round in 0..<Self.rounds {
