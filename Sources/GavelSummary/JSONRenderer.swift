@@ -80,149 +80,217 @@ import GavelCore
 /// nothing else is changed.
 public enum JSONRenderer {
     public static func slot(_ slot: SlotSummary, context: SummaryContext) -> String {
-        document(kind: "slot", context: context, overview: .null, slots: [slot]).printed
+        document(kind: "slot", context: context, slots: [slot], notes: slot.noteCount) { $0.null() }
     }
 
     public static func day(_ day: DaySummary) -> String {
-        document(kind: "index", context: day.context, overview: overview(day), slots: day.slots).printed
+        document(kind: "index", context: day.context, slots: day.slots,
+                 notes: day.slots.reduce(0) { $0 + $1.noteCount }) { overview(day, &$0) }
     }
 
-    static func document(kind: String, context: SummaryContext, overview: JSONText, slots: [SlotSummary]) -> JSONText {
-        .object([
-            ("format", .string("gavel-summary")),
-            ("version", .int(2)),
-            ("kind", .string(kind)),
-            ("microconference", .object([
-                ("title", .string(context.title)),
-                ("event", .optional(context.event)),
-                ("room", .optional(context.room)),
-                ("timeZone", .string(context.timeZone.identifier)),
-            ])),
-            ("asOf", time(context.asOf, context)),
-            ("overview", overview),
-            ("slots", .array(slots.map { slot($0, context) })),
-        ])
+    static func document(kind: String, context: SummaryContext, slots: [SlotSummary], notes: Int,
+                         overview: (inout JSONWriter) -> Void) -> String {
+        // About 500 bytes a note: one allocation for most summaries.
+        var w = JSONWriter(capacity: 8192 + 600 * notes)
+        w.object { w in
+            w.field("format", "gavel-summary")
+            w.field("version", 2)
+            w.field("kind", kind)
+            w.key("microconference")
+            w.object { w in
+                w.field("title", context.title)
+                w.field("event", context.event)
+                w.field("room", context.room)
+                w.field("timeZone", context.timeZone.identifier)
+            }
+            w.key("asOf")
+            time(context.asOf, context, &w)
+            w.key("overview")
+            overview(&w)
+            w.key("slots")
+            w.array { w in for s in slots { slot(s, context, &w) } }
+        }
+        return w.printed
     }
 
-    static func overview(_ day: DaySummary) -> JSONText {
+    static func overview(_ day: DaySummary, _ w: inout JSONWriter) {
         let listedHeld = day.slots.filter { $0.listed && $0.held }.count
-        return .object([
-            ("slotsHeld", .int(listedHeld)),
-            ("slotsTotal", .int(listedHeld + day.notHeld.count)),
-            ("notHeld", .array(day.notHeld.map {
-                .object([("id", .string($0.id)), ("title", .string($0.title)), ("topics", .int($0.topics)), ("yet", .bool($0.yet))])
-            })),
-            ("topicsHeld", .int(day.heldTopics.count)),
-            ("topicsTotal", .int(day.agendaTopics)),
-            ("topicsNotHeld", .array(day.topics(.notHeld).map { slotTopic($0.topic) })),
-            ("topicsNotHeldYet", .array(day.topics(.notHeldYet).map { slotTopic($0.topic) })),
-            ("plannedSeconds", .int(day.plannedHeld)),
-            ("adjustSeconds", .int(day.adjustHeld)),
-            ("usedSeconds", .int(day.used)),
-            ("agendaPlannedSeconds", .int(day.agendaPlanned)),
-            ("overruns", .array(day.overruns.map { _, topic in
-                .object([
-                    ("slot", .string(topic.slotID)), ("topic", .string(topic.id)), ("title", .string(topic.title)),
-                    ("plannedSeconds", .int(topic.planned)), ("adjustSeconds", .int(topic.adjust)),
-                    ("grantedSeconds", .int(topic.granted)), ("usedSeconds", .int(topic.used)),
-                    ("overrunSeconds", .int(topic.overPlan)), ("overGrantedSeconds", .int(topic.overGranted)),
-                ])
-            })),
-            ("noteTakers", noteTakers(day.noteTakers)),
-            ("actionsByOwner", .array(day.actionsByOwner.map { group in
-                .object([
-                    ("owner", .optional(group.owner)),
-                    ("actions", .array(group.actions.map { placed($0, day.context) })),
-                ])
-            })),
-            ("decisions", .array(day.decisions.map { placed($0, day.context) })),
-            ("questions", .array(day.questions.map { placed($0, day.context) })),
-        ])
+        w.object { w in
+            w.field("slotsHeld", listedHeld)
+            w.field("slotsTotal", listedHeld + day.notHeld.count)
+            w.key("notHeld")
+            w.array { w in
+                for slot in day.notHeld {
+                    w.object { w in
+                        w.field("id", slot.id)
+                        w.field("title", slot.title)
+                        w.field("topics", slot.topics)
+                        w.field("yet", slot.yet)
+                    }
+                }
+            }
+            w.field("topicsHeld", day.heldTopics.count)
+            w.field("topicsTotal", day.agendaTopics)
+            w.key("topicsNotHeld")
+            w.array { w in for item in day.topics(.notHeld) { slotTopic(item.topic, &w) } }
+            w.key("topicsNotHeldYet")
+            w.array { w in for item in day.topics(.notHeldYet) { slotTopic(item.topic, &w) } }
+            w.field("plannedSeconds", day.plannedHeld)
+            w.field("adjustSeconds", day.adjustHeld)
+            w.field("usedSeconds", day.used)
+            w.field("agendaPlannedSeconds", day.agendaPlanned)
+            w.key("overruns")
+            w.array { w in
+                for (_, topic) in day.overruns {
+                    w.object { w in
+                        w.field("slot", topic.slotID)
+                        w.field("topic", topic.id)
+                        w.field("title", topic.title)
+                        w.field("plannedSeconds", topic.planned)
+                        w.field("adjustSeconds", topic.adjust)
+                        w.field("grantedSeconds", topic.granted)
+                        w.field("usedSeconds", topic.used)
+                        w.field("overrunSeconds", topic.overPlan)
+                        w.field("overGrantedSeconds", topic.overGranted)
+                    }
+                }
+            }
+            w.key("noteTakers")
+            noteTakers(day.noteTakers, &w)
+            w.key("actionsByOwner")
+            w.array { w in
+                for group in day.actionsByOwner {
+                    w.object { w in
+                        w.field("owner", group.owner)
+                        w.key("actions")
+                        w.array { w in for item in group.actions { placed(item, day.context, &w) } }
+                    }
+                }
+            }
+            w.key("decisions")
+            w.array { w in for item in day.decisions { placed(item, day.context, &w) } }
+            w.key("questions")
+            w.array { w in for item in day.questions { placed(item, day.context, &w) } }
+        }
     }
 
-    static func slotTopic(_ topic: TopicSummary) -> JSONText {
-        .object([("slot", .string(topic.slotID)), ("topic", .string(topic.id)), ("title", .string(topic.title))])
+    static func slotTopic(_ topic: TopicSummary, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("slot", topic.slotID)
+            w.field("topic", topic.id)
+            w.field("title", topic.title)
+        }
     }
 
-    static func noteTakers(_ takers: [NoteTaker]) -> JSONText {
-        .array(takers.map { .object([("name", .string($0.name)), ("notes", .int($0.notes))]) })
+    static func noteTakers(_ takers: [NoteTaker], _ w: inout JSONWriter) {
+        w.array { w in
+            for taker in takers {
+                w.object { w in
+                    w.field("name", taker.name)
+                    w.field("notes", taker.notes)
+                }
+            }
+        }
     }
 
-    static func placed(_ item: DaySummary.PlacedNote, _ context: SummaryContext) -> JSONText {
-        .object([("slot", .string(item.slotID)), ("topic", .string(item.topicID)), ("note", note(item.note, context))])
+    static func placed(_ item: DaySummary.PlacedNote, _ context: SummaryContext, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("slot", item.slotID)
+            w.field("topic", item.topicID)
+            w.key("note")
+            note(item.note, context, &w)
+        }
     }
 
-    static func slot(_ slot: SlotSummary, _ context: SummaryContext) -> JSONText {
-        let cause: JSONText
-        if case .ended(let c) = slot.state { cause = .string(c.rawValue) } else { cause = .null }
-        return .object([
-            ("id", .string(slot.id)),
-            ("listed", .bool(slot.listed)),
-            ("title", .string(slot.title)),
-            ("room", .optional(slot.room)),
-            ("date", .optional(slot.date.map { SummaryTime.day($0, zone: context.timeZone) })),
-            ("state", .string(slot.state.name)),
-            ("endCause", cause),
-            ("scheduledStart", optionalTime(slot.scheduledStart, context)),
-            ("scheduledEnd", optionalTime(slot.scheduledEnd, context)),
-            ("actualStart", optionalTime(slot.actualStart, context)),
-            ("actualEnd", optionalTime(slot.actualEnd, context)),
-            ("lengthSeconds", .int(slot.length)),
-            ("plannedSeconds", .int(slot.planned)),
-            ("usedSeconds", .int(slot.used)),
-            ("extendedSeconds", .int(slot.extended)),
-            ("noteTakers", noteTakers(slot.noteTakers)),
-            ("clockSteps", .array(slot.clockSteps.map { step in
-                .object([("at", time(step.at, context)), ("seconds", .int(Int(step.seconds.rounded())))])
-            })),
-            ("topics", .array(slot.topics.map { topic($0, context) })),
-        ])
+    static func slot(_ slot: SlotSummary, _ context: SummaryContext, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", slot.id)
+            w.field("listed", slot.listed)
+            w.field("title", slot.title)
+            w.field("room", slot.room)
+            w.field("date", slot.date.map { SummaryTime.day($0, zone: context.timeZone) })
+            w.field("state", slot.state.name)
+            if case .ended(let cause) = slot.state { w.field("endCause", cause.rawValue) } else { w.field("endCause", nil as String?) }
+            w.key("scheduledStart")
+            optionalTime(slot.scheduledStart, context, &w)
+            w.key("scheduledEnd")
+            optionalTime(slot.scheduledEnd, context, &w)
+            w.key("actualStart")
+            optionalTime(slot.actualStart, context, &w)
+            w.key("actualEnd")
+            optionalTime(slot.actualEnd, context, &w)
+            w.field("lengthSeconds", slot.length)
+            w.field("plannedSeconds", slot.planned)
+            w.field("usedSeconds", slot.used)
+            w.field("extendedSeconds", slot.extended)
+            w.key("noteTakers")
+            noteTakers(slot.noteTakers, &w)
+            w.key("clockSteps")
+            w.array { w in
+                for step in slot.clockSteps {
+                    w.object { w in
+                        w.key("at")
+                        time(step.at, context, &w)
+                        w.field("seconds", Int(step.seconds.rounded()))
+                    }
+                }
+            }
+            w.key("topics")
+            w.array { w in for t in slot.topics { topic(t, context, &w) } }
+        }
     }
 
-    static func topic(_ topic: TopicSummary, _ context: SummaryContext) -> JSONText {
-        .object([
-            ("id", .string(topic.id)),
-            ("listed", .bool(topic.listed)),
-            ("title", .string(topic.title)),
-            ("speakers", .array(topic.speakers.map { .string($0) })),
-            ("kind", .optional(topic.kind?.rawValue)),
-            ("held", .bool(topic.held)),
-            ("holding", .string(topic.holding.rawValue)),
-            ("started", optionalTime(topic.started, context)),
-            ("plannedSeconds", .int(topic.planned)),
-            ("adjustSeconds", .int(topic.adjust)),
-            ("grantedSeconds", .int(topic.granted)),
-            ("usedSeconds", .int(topic.used)),
-            ("overrunSeconds", .int(topic.overPlan)),
-            ("overGrantedSeconds", .int(topic.overGranted)),
-            ("decisions", .array(topic.notes(.decision).map { note($0, context) })),
-            ("actions", .array(topic.notes(.action).map { note($0, context) })),
-            ("questions", .array(topic.notes(.question).map { note($0, context) })),
-            ("discussion", .array(topic.notes(.discussion).map { note($0, context) })),
-        ])
+    static func topic(_ topic: TopicSummary, _ context: SummaryContext, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", topic.id)
+            w.field("listed", topic.listed)
+            w.field("title", topic.title)
+            w.key("speakers")
+            w.array(topic.speakers)
+            w.field("kind", topic.kind?.rawValue)
+            w.field("held", topic.held)
+            w.field("holding", topic.holding.rawValue)
+            w.key("started")
+            optionalTime(topic.started, context, &w)
+            w.field("plannedSeconds", topic.planned)
+            w.field("adjustSeconds", topic.adjust)
+            w.field("grantedSeconds", topic.granted)
+            w.field("usedSeconds", topic.used)
+            w.field("overrunSeconds", topic.overPlan)
+            w.field("overGrantedSeconds", topic.overGranted)
+            let sections: [(NoteKind, StaticString)] = [(.decision, "decisions"), (.action, "actions"), (.question, "questions"), (.discussion, "discussion")]
+            for (kind, name) in sections {
+                w.key(name)
+                w.array { w in for n in topic.notes(kind) { note(n, context, &w) } }
+            }
+        }
     }
 
-    static func note(_ note: SummaryNote, _ context: SummaryContext) -> JSONText {
-        .object([
-            ("id", .string(note.id)),
-            ("kind", .string(note.kind.rawValue)),
-            ("text", .string(note.text)),
-            ("body", .string(note.body)),
-            ("owners", .array(note.owners.map { .string($0) })),
-            ("links", .array(note.links.map { .string($0) })),
-            ("by", .string(note.by)),
-            ("offsetSeconds", .int(note.offset)),
-            ("offset", .string(SummaryTime.offset(note.offset))),
-            ("at", time(note.at, context)),
-            ("edited", .bool(note.edited)),
-        ])
+    static func note(_ note: SummaryNote, _ context: SummaryContext, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", note.id)
+            w.field("kind", note.kind.rawValue)
+            w.field("text", note.text)
+            w.field("body", note.body)
+            w.key("owners")
+            w.array(note.owners)
+            w.key("links")
+            w.array(note.links)
+            w.field("by", note.by)
+            w.field("offsetSeconds", note.offset)
+            w.key("offset")
+            w.quoted { SummaryTime.offset(note.offset, to: &$0) }
+            w.key("at")
+            time(note.at, context, &w)
+            w.field("edited", note.edited)
+        }
     }
 
-    static func time(_ date: Date, _ context: SummaryContext) -> JSONText {
-        .string(SummaryTime.iso(date, zone: context.timeZone))
+    static func time(_ date: Date, _ context: SummaryContext, _ w: inout JSONWriter) {
+        w.quoted { SummaryTime.iso(date, zone: context.timeZone, to: &$0) }
     }
 
-    static func optionalTime(_ date: Date?, _ context: SummaryContext) -> JSONText {
-        date.map { time($0, context) } ?? .null
+    static func optionalTime(_ date: Date?, _ context: SummaryContext, _ w: inout JSONWriter) {
+        if let date { time(date, context, &w) } else { w.null() }
     }
 }

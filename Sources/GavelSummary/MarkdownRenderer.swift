@@ -6,56 +6,82 @@
 /// a list item or a table row of its own. Links become autolinks `<https://…>`.
 public enum MarkdownRenderer {
     public static func render(_ document: SummaryDocument) -> String {
-        document.spelled(render)
+        // One buffer for the whole document: a summary of 10,000 notes makes no String a note.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        for (i, block) in document.blocks.enumerated() {
+            if i > 0 { out.append(0x0A) }
+            render(block, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func render(_ block: SummaryDocument.Block) -> String {
+    static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {
         switch block {
         case .heading(let level, let inlines):
-            return String(repeating: "#", count: max(1, min(6, level))) + " " + line(inlines) + "\n"
+            out.append(contentsOf: repeatElement(UInt8(ascii: "#"), count: max(1, min(6, level))))
+            out.append(0x20)
+            line(inlines, to: &out)
+            out.append(0x0A)
         case .paragraph(let inlines):
-            return line(inlines) + "\n"
+            line(inlines, to: &out)
+            out.append(0x0A)
         case .list(let items):
-            return items.map { "- " + line($0) + "\n" }.joined()
-        case .table(let header, let right, let rows):
-            var out = "| " + header.joined(separator: " | ") + " |\n"
-            out += "|" + header.indices.map { i in right.indices.contains(i) && right[i] ? " --: |" : " :-- |" }.joined() + "\n"
-            for row in rows {
-                out += "| " + row.map { cell in
-                    let text = line(cell)
-                    return text.isEmpty ? " " : text
-                }.joined(separator: " | ") + " |\n"
+            for item in items {
+                out.append(contentsOf: "- ".utf8)
+                line(item, to: &out)
+                out.append(0x0A)
             }
-            return out
+        case .table(let header, let right, let rows):
+            out.append(contentsOf: ("| " + header.joined(separator: " | ") + " |\n").utf8)
+            out.append(contentsOf: ("|" + header.indices.map { i in right.indices.contains(i) && right[i] ? " --: |" : " :-- |" }.joined() + "\n").utf8)
+            for row in rows {
+                out.append(contentsOf: "| ".utf8)
+                for (i, cell) in row.enumerated() {
+                    if i > 0 { out.append(contentsOf: " | ".utf8) }
+                    let before = out.count
+                    line(cell, to: &out)
+                    if out.count == before { out.append(0x20) }
+                }
+                out.append(contentsOf: " |\n".utf8)
+            }
         }
     }
 
-    static func line(_ inlines: [SummaryDocument.Inline]) -> String {
-        var out = ""
+    static func line(_ inlines: [SummaryDocument.Inline], to out: inout [UInt8]) {
         for inline in inlines { append(inline, to: &out) }
-        return out
     }
 
-    static func append(_ inline: SummaryDocument.Inline, to out: inout String) {
+    static func append(_ inline: SummaryDocument.Inline, to out: inout [UInt8]) {
         switch inline {
         case .plain(let text):
-            out += text
+            out.append(contentsOf: text.utf8)
         case .typed(let text, let links):
+            guard !links.isEmpty else {
+                escape(text, first: true, to: &out)
+                return
+            }
             for (i, segment) in PeopleText.segments(text, links: links).enumerated() {
                 switch segment {
                 case .link(let url) where isAutolinkable(url):
-                    out += "<" + url + ">"
+                    out.append(UInt8(ascii: "<"))
+                    out.append(contentsOf: url.utf8)
+                    out.append(UInt8(ascii: ">"))
                 case .link(let text), .text(let text):
-                    out += escape(text, first: i == 0)
+                    escape(text, first: i == 0, to: &out)
                 }
             }
         case .emphasis(let inner):
-            let text = line(inner)
+            var bytes: [UInt8] = []
+            line(inner, to: &bytes)
+            let text = String(decoding: bytes, as: UTF8.self)
             // `*` around text that starts or ends with a space would not be emphasis; keep words plain then.
             if let first = text.first, let last = text.last, first != " ", last != " " {
-                out += "*" + text + "*"
+                out.append(UInt8(ascii: "*"))
+                out.append(contentsOf: bytes)
+                out.append(UInt8(ascii: "*"))
             } else {
-                out += text
+                out.append(contentsOf: bytes)
             }
         }
     }
@@ -103,34 +129,42 @@ public enum MarkdownRenderer {
     /// could start a block is escaped too. Works on Unicode scalars, as Markdown parsers do, so a
     /// combining mark after `*` does not hide it.
     public static func escape(_ text: String, first: Bool = true) -> String {
-        // Most text has nothing to escape: one look at its bytes, and it is used as it is.
-        var copy = text
-        guard copy.withUTF8({ needsEscape($0, first: first) }) else { return text }
-        // Every character that matters is ASCII, and a UTF-8 byte below 0x80 is always a whole
-        // scalar: the bytes are copied as they come, a backslash put before the special ones.
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        var atStart = first
-        var digitsOnly = first
-        for byte in text.utf8 {
-            if atStart, byte == 0x20 { continue }
-            if byte < 0x80 {
-                let scalar = Unicode.Scalar(byte)
-                if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) {
-                    out.append(0x5C)
-                } else if digitsOnly, !atStart, byte == 0x2E || byte == 0x29 {
-                    // `1.` or `1)` would start an ordered list.
-                    out.append(0x5C)
-                }
-                digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
-                atStart = false
-            } else if byte >= 0xC0 || atStart {
-                // A non-ASCII scalar starts (a continuation byte changes nothing).
-                digitsOnly = false
-                atStart = false
-            }
-            out.append(byte)
-        }
+        escape(text, first: first, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    static func escape(_ text: String, first: Bool, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            // Most text has nothing to escape: one look at its bytes, and it is copied as it is.
+            guard needsEscape(bytes, first: first) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            // Every character that matters is ASCII, and a UTF-8 byte below 0x80 is always a whole
+            // scalar: the bytes are copied as they come, a backslash put before the special ones.
+            var atStart = first
+            var digitsOnly = first
+            for byte in bytes {
+                if atStart, byte == 0x20 { continue }
+                if byte < 0x80 {
+                    let scalar = Unicode.Scalar(byte)
+                    if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) {
+                        out.append(0x5C)
+                    } else if digitsOnly, !atStart, byte == 0x2E || byte == 0x29 {
+                        // `1.` or `1)` would start an ordered list.
+                        out.append(0x5C)
+                    }
+                    digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
+                    atStart = false
+                } else if byte >= 0xC0 || atStart {
+                    // A non-ASCII scalar starts (a continuation byte changes nothing).
+                    digitsOnly = false
+                    atStart = false
+                }
+                out.append(byte)
+            }
+        }
     }
 }

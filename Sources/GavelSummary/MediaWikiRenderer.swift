@@ -6,55 +6,73 @@
 /// unless they contain a character that would end or change one.
 public enum MediaWikiRenderer {
     public static func render(_ document: SummaryDocument) -> String {
-        document.spelled(render)
+        // One buffer for the whole document: a summary of 10,000 notes makes no String a note.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        for (i, block) in document.blocks.enumerated() {
+            if i > 0 { out.append(0x0A) }
+            render(block, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func render(_ block: SummaryDocument.Block) -> String {
+    static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {
         switch block {
         case .heading(let level, let inlines):
             // Level 1 of a page is its title: a summary's title is `==`.
-            let marks = String(repeating: "=", count: max(2, min(6, level + 1)))
-            return marks + " " + line(inlines) + " " + marks + "\n"
+            let marks = repeatElement(UInt8(ascii: "="), count: max(2, min(6, level + 1)))
+            out.append(contentsOf: marks)
+            out.append(0x20)
+            line(inlines, to: &out)
+            out.append(0x20)
+            out.append(contentsOf: marks)
+            out.append(0x0A)
         case .paragraph(let inlines):
-            return line(inlines) + "\n"
+            line(inlines, to: &out)
+            out.append(0x0A)
         case .list(let items):
-            return items.map { "* " + line($0) + "\n" }.joined()
-        case .table(let header, let right, let rows):
-            var out = "{| class=\"wikitable\"\n"
-            out += "! " + header.joined(separator: " !! ") + "\n"
-            for row in rows {
-                out += "|-\n"
-                out += "| " + row.enumerated().map { i, cell in
-                    let text = line(cell)
-                    let align = right.indices.contains(i) && right[i] ? "style=\"text-align:right\" | " : ""
-                    return align + text
-                }.joined(separator: " || ") + "\n"
+            for item in items {
+                out.append(contentsOf: "* ".utf8)
+                line(item, to: &out)
+                out.append(0x0A)
             }
-            return out + "|}\n"
+        case .table(let header, let right, let rows):
+            out.append(contentsOf: "{| class=\"wikitable\"\n".utf8)
+            out.append(contentsOf: ("! " + header.joined(separator: " !! ") + "\n").utf8)
+            for row in rows {
+                out.append(contentsOf: "|-\n| ".utf8)
+                for (i, cell) in row.enumerated() {
+                    if i > 0 { out.append(contentsOf: " || ".utf8) }
+                    if right.indices.contains(i) && right[i] { out.append(contentsOf: "style=\"text-align:right\" | ".utf8) }
+                    line(cell, to: &out)
+                }
+                out.append(0x0A)
+            }
+            out.append(contentsOf: "|}\n".utf8)
         }
     }
 
-    static func line(_ inlines: [SummaryDocument.Inline]) -> String {
-        var out = ""
+    static func line(_ inlines: [SummaryDocument.Inline], to out: inout [UInt8]) {
         for inline in inlines { append(inline, to: &out) }
-        return out
     }
 
-    static func append(_ inline: SummaryDocument.Inline, to out: inout String) {
+    static func append(_ inline: SummaryDocument.Inline, to out: inout [UInt8]) {
         switch inline {
         case .plain(let text):
-            out += text
+            out.append(contentsOf: text.utf8)
         case .typed(let text, let links):
             for segment in PeopleText.segments(text, links: links) {
                 switch segment {
                 case .link(let url) where isBareLink(url):
-                    out += url
+                    out.append(contentsOf: url.utf8)
                 case .link(let text), .text(let text):
-                    out += escape(text)
+                    escape(text, to: &out)
                 }
             }
         case .emphasis(let inner):
-            out += "''" + line(inner) + "''"
+            out.append(contentsOf: "''".utf8)
+            line(inner, to: &out)
+            out.append(contentsOf: "''".utf8)
         }
     }
 
@@ -106,17 +124,26 @@ public enum MediaWikiRenderer {
 
     /// `text` as wiki text that shows exactly those characters.
     public static func escape(_ text: String) -> String {
-        guard needsNowiki(text) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            default: out.append(scalar)
+        var out: [UInt8] = []
+        escape(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func escape(_ text: String, to out: inout [UInt8]) {
+        guard needsNowiki(text) else {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        out.append(contentsOf: "<nowiki>".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            default: out.append(byte)
             }
         }
-        return "<nowiki>" + String(out) + "</nowiki>"
+        out.append(contentsOf: "</nowiki>".utf8)
     }
 
     /// Whether `url` can stand bare: only characters that neither end a free link nor start markup.

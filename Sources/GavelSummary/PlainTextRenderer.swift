@@ -23,7 +23,13 @@ public enum PlainTextRenderer {
         case .paragraph(let inlines):
             return line(inlines) + "\n"
         case .list(let items):
-            return items.map { "  - " + line($0) + "\n" }.joined()
+            var out = ""
+            for item in items {
+                out += "  - "
+                for inline in item { append(inline, to: &out) }
+                out += "\n"
+            }
+            return out
         case .table(let header, let right, let rows):
             let cells = [header] + rows.map { $0.map(line) }
             let columns = header.count
@@ -50,11 +56,15 @@ public enum PlainTextRenderer {
     }
 
     static func line(_ inlines: [SummaryDocument.Inline]) -> String {
-        inlines.map { inline in
-            switch inline {
-            case .plain(let text), .typed(let text, _): text
-            case .emphasis(let inner): line(inner)
-            }
-        }.joined()
+        var out = ""
+        for inline in inlines { append(inline, to: &out) }
+        return out
+    }
+
+    static func append(_ inline: SummaryDocument.Inline, to out: inout String) {
+        switch inline {
+        case .plain(let text), .typed(let text, _): out += text
+        case .emphasis(let inner): for i in inner { append(i, to: &out) }
+        }
     }
 }

@@ -44,6 +44,70 @@ public enum SummaryTime {
             + two(l.second) + (l.offset < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
     }
 
+    /// `iso` written into `out`, without Strings made on the way (a JSON summary has one a note).
+    static func iso(_ date: Date, zone: TimeZone, to out: inout [UInt8]) {
+        let l = Local(date, zone: zone)
+        let minutes = abs(l.offset) / 60
+        digits(l.year, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        digits(l.month, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        digits(l.day, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        digits(l.hour, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        digits(l.minute, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        digits(l.second, width: 2, to: &out)
+        out.append(l.offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits(minutes / 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        digits(minutes % 60, width: 2, to: &out)
+    }
+
+    /// `offset` written into `out`.
+    static func offset(_ seconds: Int, to out: inout [UInt8]) {
+        let s = abs(seconds)
+        out.append(UInt8(ascii: "+"))
+        if s >= 3600 {
+            digits(s / 3600, width: 1, to: &out)
+            out.append(UInt8(ascii: ":"))
+            digits(s % 3600 / 60, width: 2, to: &out)
+        } else {
+            digits(s / 60, width: 2, to: &out)
+        }
+        out.append(UInt8(ascii: ":"))
+        digits(s % 60, width: 2, to: &out)
+    }
+
+    /// `n` (not negative) in decimal, zero-padded to `width` digits.
+    static func digits(_ n: Int, width: Int, to out: inout [UInt8]) {
+        guard n >= 0 else {
+            // As `four` spells a year before 0: zeros put before the sign.
+            let text = Array(String(n).utf8)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count)))
+            out.append(contentsOf: text)
+            return
+        }
+        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var k = buffer.count
+            var v = n
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            while buffer.count - k < width {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0")
+            }
+            out.append(contentsOf: buffer[k...])
+        }
+    }
+
     /// `03:12`, or `1:03:12` from an hour up: what `ClockText.mmss` shows, without `String(format:)`.
     public static func mmss(_ seconds: Int) -> String {
         let s = abs(seconds)

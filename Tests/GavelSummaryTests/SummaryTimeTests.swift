@@ -1,7 +1,7 @@
 import GavelTestSupport
 import Foundation
 import GavelCore
-import GavelSummary
+@testable import GavelSummary
 import Testing
 
 /// The summaries' own fast time arithmetic agrees with the Calendar-based `LocalTime` and
@@ -18,6 +18,23 @@ import Testing
             #expect(iso.hasPrefix(calendar), "\(date.timeIntervalSince1970) in \(zoneID): \(iso) vs \(calendar)")
             #expect(SummaryTime.day(date, zone: zone) == String(calendar.prefix(10)))
             #expect(SummaryTime.hhmm(date, zone: zone) == LocalTime.hhmm(date, zone: zone))
+        }
+    }
+
+    /// What the JSON writer puts in its bytes is what the String forms say.
+    @Test func bytesSpellWhatTheStringsSpell() throws {
+        var random = SeededRandom(seed: 31)
+        let zones = try ["America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham", "UTC"].map { try #require(TimeZone(identifier: $0)) }
+        for _ in 0..<5000 {
+            let date = Date(timeIntervalSince1970: TimeInterval(Int.random(in: -70_000_000_000...70_000_000_000, using: &random)))
+            let zone = zones.randomElement(using: &random)!
+            var bytes: [UInt8] = []
+            SummaryTime.iso(date, zone: zone, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == SummaryTime.iso(date, zone: zone), "\(date)")
+            let seconds = Int.random(in: -100_000...100_000, using: &random)
+            bytes = []
+            SummaryTime.offset(seconds, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == SummaryTime.offset(seconds), "\(seconds)")
         }
     }
 
