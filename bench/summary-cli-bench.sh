@@ -10,7 +10,7 @@ gavel="${1:?usage: $0 PATH/TO/gavel}"
 [ -x "$gavel" ] || { echo "summary-cli-bench: $gavel is not an executable" >&2; exit 2; }
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/gavel-summary-bench.XXXXXX)"
-cleanup() { rm -rf "$work"; }
+cleanup() { [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 cp "$repo/examples/lpc2012-virt.toml" "$work/track.toml"
 # gavel creates the session file (schema and all) when a view opens it.
