@@ -43,18 +43,50 @@ extension Session {
 
     /// What `command` does at `now`. `confirmed` answers the question it asked.
     public func decide(_ command: Command, at now: Date, confirmed: Bool = false) -> Decision {
+        decide(command, at: now, confirmed: confirmed, ground: decisionGround(at: now))
+    }
+
+    /// What every command but `openSlot` is decided against at `now`: the current slot, its run,
+    /// its current topic and how it ended; or why no command means anything. A view deciding
+    /// many commands for one frame (its key legend) finds it once.
+    public struct DecisionGround: Sendable {
+        let slotID: String
+        let slot: Slot
+        let run: SlotRun
+        let index: Int
+        let topicID: String
+        let ended: SlotEnd?
+    }
+
+    public func decisionGround(at now: Date) -> Result<DecisionGround, Refusal> {
+        guard let slotID = currentSlotID(at: now), let slot = agenda.slot(id: slotID) else {
+            return .failure(Refusal(reason: "the agenda has no slots"))
+        }
+        guard !slot.topics.isEmpty else { return .failure(Refusal(reason: "this slot has no topics")) }
+        let run = runs[slotID] ?? SlotRun()
+        let index = min(run.current, slot.topics.count - 1)
+        return .success(DecisionGround(slotID: slotID, slot: slot, run: run, index: index, topicID: slot.topics[index].id,
+                                       ended: derivedEnd(slotID, at: now)))
+    }
+
+    /// Why no command means anything now.
+    public struct Refusal: Error, Sendable {
+        let reason: String
+    }
+
+    /// What `command` does at `now`, against `ground` (`decisionGround(at: now)`, found once).
+    public func decide(_ command: Command, at now: Date, confirmed: Bool = false,
+                       ground: Result<DecisionGround, Refusal>) -> Decision {
         if case .openSlot(let id) = command {
             guard agenda.slot(id: id) != nil else { return .refuse("no slot \"\(id)\" on the agenda") }
             return .record([.openSlot(slot: id)])
         }
-        guard let slotID = currentSlotID(at: now), let slot = agenda.slot(id: slotID) else {
-            return .refuse("the agenda has no slots")
+        let g: DecisionGround
+        switch ground {
+        case .success(let found): g = found
+        case .failure(let refusal): return .refuse(refusal.reason)
         }
-        guard !slot.topics.isEmpty else { return .refuse("this slot has no topics") }
-        let run = runs[slotID] ?? SlotRun()
-        let index = min(run.current, slot.topics.count - 1)
-        let topicID = slot.topics[index].id
-        let ended = derivedEnd(slotID, at: now)
+        let (slotID, slot, run, index, topicID, ended) = (g.slotID, g.slot, g.run, g.index, g.topicID, g.ended)
         let endedReason = "the slot has ended; s picks the next one"
         switch command {
         case .toggle:
@@ -104,8 +136,10 @@ extension Session {
         case .rebalance:
             guard ended == nil else { return .refuse(endedReason) }
             guard var plan = rebalance(slotID, at: now, id: "") else { return .refuse("nothing to rebalance: the topics to come fit") }
-            plan.id = UUID().uuidString.lowercased()
+            // Asked, the plan is only shown (the answer decides again): its batch id is drawn
+            // only to record it, not for every frame whose legend asks whether `r` means anything.
             guard confirmed else { return .ask(.rebalance(plan)) }
+            plan.id = UUID().uuidString.lowercased()
             return .record(plan.changes.map { .adjust(slot: slotID, topic: $0.topic, seconds: $0.after - $0.before, batch: plan.id) })
         }
     }

@@ -656,6 +656,8 @@ final class DecisionMemo: @unchecked Sendable {
     private let now: Date
     private let lock = NSLock()
     private var known: [(Session.Command, Session.Decision)] = []
+    /// The slot, run and topic every command is decided against, found at the first decision.
+    private var ground: Result<Session.DecisionGround, Session.Refusal>?
 
     init(_ session: Session, at now: Date) {
         self.session = session
@@ -664,8 +666,12 @@ final class DecisionMemo: @unchecked Sendable {
 
     @Sendable func decide(_ command: Session.Command) -> Session.Decision {
         if let hit = lock.withLock({ known.first { $0.0 == command }?.1 }) { return hit }
-        let decision = session.decide(command, at: now)
-        lock.withLock { known.append((command, decision)) }
+        let ground = lock.withLock { self.ground } ?? session.decisionGround(at: now)
+        let decision = session.decide(command, at: now, ground: ground)
+        lock.withLock {
+            self.ground = ground
+            known.append((command, decision))
+        }
         return decision
     }
 }
