@@ -26,6 +26,26 @@ public struct Buffer: Sendable, Equatable {
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
+    /// The cells of rows `rows`, row by row, copied out.
+    func cells(rows: Range<Int>) -> [Cell] { Array(cells[(rows.lowerBound * width)..<(rows.upperBound * width)]) }
+
+    /// Whether rows `rows` hold exactly `saved` (as `cells(rows:)` gave them).
+    func holds(_ saved: [Cell], rows: Range<Int>) -> Bool {
+        guard rows.lowerBound >= 0, rows.upperBound <= height, saved.count == rows.count * width else { return false }
+        let start = rows.lowerBound * width
+        for i in 0..<saved.count where cells[start + i] != saved[i] { return false }
+        return true
+    }
+
+    /// Puts `saved` (as `cells(rows:)` gave them) back in rows `rows`.
+    mutating func put(_ saved: [Cell], rows: Range<Int>) {
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= height && saved.count == rows.count * width)
+        let start = rows.lowerBound * width
+        cells.withUnsafeMutableBufferPointer { all in
+            for i in 0..<saved.count { all[start + i] = saved[i] }
+        }
+    }
+
     private mutating func put(_ cell: Cell, x: Int, y: Int) {
         guard contains(x: x, y: y) else { return }
         // Overwriting half of a wide character blanks its other half.

@@ -75,10 +75,10 @@ enum ChairView {
         if y < noteLineY {
             let title = snapshot.currentTopic.map { "Notes \(frame.glyphs.dot) " + TerminalText.escaped($0.topic.title) } ?? "Notes"
             Screen.writeClipped(title, into: &buffer, x: 1, y: y, width: w - 2, style: theme.style(.accent, bold: true), glyphs: frame.glyphs)
-            Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: y + 1, bottom: noteLineY - 1, x: 2)
+            Screen.noteList(frame, state: &state, into: &buffer, top: y + 1, bottom: noteLineY - 1, x: 2)
         }
         Screen.noteLine(frame, state: &state, into: &buffer, y: noteLineY)
-        Screen.legend(frame, into: &buffer, y: h - 1)
+        Screen.legend(frame, state: &state, into: &buffer, y: h - 1)
     }
 
     static func header(_ frame: Frame, _ snapshot: Snapshot, into buffer: inout Buffer) {

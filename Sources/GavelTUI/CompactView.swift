@@ -14,7 +14,7 @@ enum CompactView {
         var bottom = h
         if frame.state.role != .speaker, h >= 3 {
             bottom -= 1
-            Screen.legend(frame, into: &buffer, y: bottom)
+            Screen.legend(frame, state: &state, into: &buffer, y: bottom)
         }
         if frame.state.typingNote, h >= 4 {
             bottom -= 1

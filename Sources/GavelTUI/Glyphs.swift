@@ -27,6 +27,10 @@ public enum Glyphs: Sendable, Equatable {
 public struct ViewState: Sendable, Equatable {
     public var noteLineScroll = 0
     public var helpPages = 1
+    /// The key legend's row and the note list's rows as last drawn, to draw them again
+    /// without laying them out.
+    var legend: RowsMemo<LegendKey>?
+    var noteList: RowsMemo<NoteListKey>?
     public init() {}
 }
 

@@ -15,8 +15,8 @@ enum NotesView {
             Screen.writeClipped(TerminalText.escaped(snapshot.slot.title) + " \(frame.glyphs.dot) " + TerminalText.escaped(status.topic.speakerText),
                                 into: &buffer, x: 1, y: 1, width: w - 2, style: theme.style(.text, dim: true), glyphs: frame.glyphs)
         }
-        Screen.noteList(frame, snapshot: snapshot, into: &buffer, top: 3, bottom: h - 3, x: 1)
+        Screen.noteList(frame, state: &state, into: &buffer, top: 3, bottom: h - 3, x: 1)
         Screen.noteLine(frame, state: &state, into: &buffer, y: h - 2)
-        Screen.legend(frame, into: &buffer, y: h - 1)
+        Screen.legend(frame, state: &state, into: &buffer, y: h - 1)
     }
 }

@@ -87,7 +87,7 @@ public enum Screen {
 
     /// The legend bar: what the keys of the current context do now, from the key table, leaving
     /// out the least needed first when the bar is too narrow.
-    static func legend(_ frame: Frame, into buffer: inout Buffer, y: Int) {
+    static func legend(_ frame: Frame, state: inout ViewState, into buffer: inout Buffer, y: Int) {
         if let message = frame.state.message {
             let style = message.isError ? frame.theme.style(.urgent, bold: true) : frame.theme.style(.accent)
             buffer.write(" " + message.text, x: 0, y: y, style: style)
@@ -97,7 +97,15 @@ public enum Screen {
             buffer.write(" " + question, x: 0, y: y, style: frame.theme.style(.accent, bold: true))
             return
         }
-        var items = KeyTable.legend(in: frame.state.context, frame.keys).map { item in
+        let listed = KeyTable.legend(in: frame.state.context, frame.keys).map { LegendItem(keys: $0.keys, word: $0.word, rank: $0.rank) }
+        let key = LegendKey(items: listed, accent: frame.theme.style(.accent, bold: true), text: frame.theme.style(.text, dim: true))
+        RowsMemo.draw(key, rows: y..<(y + 1), in: &buffer, memo: &state.legend) { buffer in
+            drawLegend(listed, accent: key.accent, text: key.text, into: &buffer, y: y)
+        }
+    }
+
+    static func drawLegend(_ listed: [LegendItem], accent: Style, text textStyle: Style, into buffer: inout Buffer, y: Int) {
+        var items = listed.map { item in
             let text = "\(item.keys) \(item.word)"
             return (text: text, rank: item.rank, width: TextWidth.of(text) + 2)
         }
@@ -110,8 +118,8 @@ public enum Screen {
         var x = 1
         for item in items.map(\.text) {
             let parts = item.split(separator: " ", maxSplits: 1).map(String.init)
-            x += buffer.write(parts[0], x: x, y: y, style: frame.theme.style(.accent, bold: true))
-            if parts.count > 1 { x += buffer.write(" " + parts[1], x: x, y: y, style: frame.theme.style(.text, dim: true)) }
+            x += buffer.write(parts[0], x: x, y: y, style: accent)
+            if parts.count > 1 { x += buffer.write(" " + parts[1], x: x, y: y, style: textStyle) }
             x += 2
         }
     }
@@ -160,7 +168,20 @@ public enum Screen {
     /// Notes of the topic, newest at the bottom, each wrapped to the width with its time into the
     /// topic and its author (muted), the selected one highlighted, in the rows from `top` to
     /// `bottom`. Only the notes that fit are laid out, however many the topic has.
-    static func noteList(_ frame: Frame, snapshot: Snapshot, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
+    static func noteList(_ frame: Frame, state: inout ViewState, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
+        guard bottom >= top else { return }
+        let theme = frame.theme
+        let key = NoteListKey(notes: frame.notes, selected: frame.state.selectedNote, writesNotes: frame.state.role.writesNotes,
+                              x: x, glyphs: frame.glyphs,
+                              styles: [theme.style(.text), theme.style(.text, dim: true), theme.style(.accent, dim: true),
+                                       theme.style(.accent, bold: true), theme.style(.accent, reverse: true)])
+        RowsMemo.draw(key, rows: top..<(bottom + 1), in: &buffer, memo: &state.noteList) { buffer in
+            drawNoteList(frame, into: &buffer, top: top, bottom: bottom, x: x)
+        }
+    }
+
+    /// The note list, laid out: what `NoteListKey` names is all it reads of the frame.
+    static func drawNoteList(_ frame: Frame, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
         let rows = bottom - top + 1
         guard rows > 0 else { return }
         let theme = frame.theme
