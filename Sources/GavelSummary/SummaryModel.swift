@@ -16,21 +16,43 @@ public struct SummaryContext: Sendable, Equatable {
 }
 
 /// One note as a summary shows it.
-public struct SummaryNote: Sendable, Equatable {
-    public var id: String
-    public var kind: NoteKind
+///
+/// A class of constants: a note is placed in its topic and again in the index's decisions,
+/// questions and actions by owner, and a copy of it is one reference, not eight.
+public final class SummaryNote: Sendable, Equatable {
+    public let id: String
+    public let kind: NoteKind
     /// The whole text as typed, kind prefix included.
-    public var text: String
+    public let text: String
     /// The text without its kind prefix.
-    public var body: String
+    public let body: String
     /// `@name` owners of an action.
-    public var owners: [String]
-    public var links: [String]
-    public var by: String
+    public let owners: [String]
+    public let links: [String]
+    public let by: String
     /// Seconds into its topic when it was first saved.
-    public var offset: Int
-    public var at: Date
-    public var edited: Bool
+    public let offset: Int
+    public let at: Date
+    public let edited: Bool
+
+    public init(id: String, kind: NoteKind, text: String, body: String, owners: [String], links: [String], by: String,
+                offset: Int, at: Date, edited: Bool) {
+        self.id = id
+        self.kind = kind
+        self.text = text
+        self.body = body
+        self.owners = owners
+        self.links = links
+        self.by = by
+        self.offset = offset
+        self.at = at
+        self.edited = edited
+    }
+
+    public static func == (a: SummaryNote, b: SummaryNote) -> Bool {
+        a === b || (a.id == b.id && a.kind == b.kind && a.text == b.text && a.body == b.body && a.owners == b.owners
+                    && a.links == b.links && a.by == b.by && a.offset == b.offset && a.at == b.at && a.edited == b.edited)
+    }
 }
 
 /// One topic of a slot: on the agenda, or one that is no longer on it but still has notes.
