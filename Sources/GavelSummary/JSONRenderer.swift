@@ -110,7 +110,7 @@ public enum JSONRenderer {
             w.key("slots")
             w.array { w in for s in slots { slot(s, context, &w) } }
         }
-        return w.printed
+        return w.finish()
     }
 
     static func overview(_ day: DaySummary, _ w: inout JSONWriter) {

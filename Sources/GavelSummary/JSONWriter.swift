@@ -14,11 +14,10 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// What was written, ending with a newline.
-    public var printed: String {
-        var out = bytes
-        out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+    /// What was written, ending with a newline; the writer is done with.
+    public consuming func finish() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Values

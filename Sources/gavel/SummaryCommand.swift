@@ -43,7 +43,7 @@ struct SummaryCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: sessionPath) {
             do {
                 let store = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
-                for event in try store.newEvents() { folded.apply(event) }
+                folded = Session(agenda: agenda, events: try store.newEvents())
             } catch {
                 throw Self.fail("cannot read the session: \(error)", code: 1)
             }
@@ -70,7 +70,7 @@ struct SummaryCommand: ParsableCommand {
         } else {
             // On a terminal, a bidi override typed into a note must not reorder what follows it.
             let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.escapedLines(text) : text
-            FileHandle.standardOutput.write(Data(shown.utf8))
+            Console.raw(shown)
         }
     }
 }
