@@ -57,7 +57,7 @@ public final class LiveSession {
         carried = []
         let events = try log.newEvents()
         // At start-up this is the whole day: room for its notes at once, not by doubling.
-        session.notes.reserveCapacity(session.notes.count + events.count { $0.action.isNoteAction })
+        session.reserveNotes(events.count { $0.action.isNoteAction })
         for event in events { effects += session.apply(event) }
         return effects
     }

@@ -57,8 +57,15 @@ public struct Session: Sendable {
     public init(agenda: Agenda, events: [SessionEvent] = []) {
         self.agenda = agenda
         topicIDs = Set(agenda.slots.flatMap { $0.topics.map(\.id) })
-        notes.reserveCapacity(events.count { $0.action.isNoteAction })
+        reserveNotes(events.count { $0.action.isNoteAction })
         for event in events { apply(event) }
+    }
+
+    /// Room for `more` notes at once, not by doubling: a long day's start-up reads them all.
+    public mutating func reserveNotes(_ more: Int) {
+        notes.reserveCapacity(notes.count + more)
+        noteRank.reserveCapacity(noteRank.count + more)
+        noteOrder.reserveCapacity(noteOrder.count + more)
     }
 
     /// An id as the agenda knows it: itself when on the agenda, else what `[renamed]` says it became.
