@@ -74,6 +74,9 @@ public struct Agenda: Sendable, Equatable {
 
     public func slot(id: String) -> Slot? { slotPositions[id].map { slots[$0] } }
 
+    /// Where slot `id` first appears in `slots`.
+    public func slotIndex(id: String) -> Int? { slotPositions[id] }
+
     /// What a topic's countdown does at zero: its own choice, else its slot's, else the agenda's.
     public func atZero(for topic: Topic, in slot: Slot) -> AtZero { topic.atZero ?? slot.atZero ?? defaults.atZero }
 

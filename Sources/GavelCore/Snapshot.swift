@@ -101,7 +101,7 @@ extension Session {
     /// What the views show at `now` for `slotID` (default: the current slot).
     public func snapshot(at now: Date, slot slotID: String? = nil) -> Snapshot? {
         guard let id = slotID ?? currentSlotID(at: now),
-              let slotIndex = agenda.slots.firstIndex(where: { $0.id == id }) else { return nil }
+              let slotIndex = agenda.slotIndex(id: id) else { return nil }
         let slot = agenda.slots[slotIndex]
         let run = runs[id] ?? SlotRun()
         let ended = derivedEnd(id, run: run, at: now)

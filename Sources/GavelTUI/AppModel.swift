@@ -124,6 +124,9 @@ public final class AppModel {
     func slotStates(at now: Date) -> [SlotState] {
         session.agenda.slots.map { slot in
             if let end = session.derivedEnd(slot.id, at: now) { return SlotState(slot: slot, progress: .ended(at: end.at, cause: end.cause)) }
+            // A slot whose clock never ran has no deadline: no snapshot needed to say so (a
+            // conference's picker lists 120 slots, most not started).
+            guard session.runs[slot.id]?.firstStart != nil else { return SlotState(slot: slot, progress: .notStarted) }
             if let s = session.snapshot(at: now, slot: slot.id), s.deadline != nil {
                 return SlotState(slot: slot, progress: .running(left: s.slotShown))
             }
