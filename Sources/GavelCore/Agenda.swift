@@ -194,31 +194,44 @@ public struct Topic: Sendable, Equatable, Identifiable {
 public enum Slug {
     /// A stable id from a title: lowercase ASCII letters and digits joined by `-`, at most 40.
     public static func make(_ title: String) -> String {
-        var out = ""
+        // An ASCII letter or digit is one byte; everything else (any other scalar) is a gap.
+        var out: [UInt8] = []
         var pendingDash = false
         for scalar in title.unicodeScalars {
-            let c = Character(scalar)
-            if scalar.isASCII, c.isLetter || c.isNumber {
-                if pendingDash, !out.isEmpty { out.append("-") }
-                out.append(Character(c.lowercased()))
+            if let b = asciiAlphanumeric(scalar) {
+                if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                out.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
                 pendingDash = false
             } else {
                 pendingDash = true
             }
             if out.count >= 40 { break }
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        while out.last == UInt8(ascii: "-") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte of an ASCII letter or digit, else nil.
+    @inline(__always)
+    static func asciiAlphanumeric(_ s: Unicode.Scalar) -> UInt8? {
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: UInt8(s.value)
+        default: nil
+        }
     }
 
     /// Whether `id` is acceptable as written by a user: starts with a letter or digit, then
     /// letters, digits, `.`, `_` or `-`, at most 64 characters.
     public static func isValidID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64,
-              first.isASCII, Character(first).isLetter || Character(first).isNumber else { return false }
-        return id.unicodeScalars.allSatisfy { s in
-            s.isASCII && (Character(s).isLetter || Character(s).isNumber || s == "-" || s == "_" || s == ".")
+        var count = 0
+        for s in id.unicodeScalars {
+            count += 1
+            if count > 64 { return false }
+            if asciiAlphanumeric(s) != nil { continue }
+            if count > 1, s == "-" || s == "_" || s == "." { continue }
+            return false
         }
+        return count > 0
     }
 }
 
@@ -240,7 +253,7 @@ public struct TimeOfDay: Sendable, Equatable, Hashable {
 
     /// `10:30` or `10:30:15`.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
               let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
         let sec = parts.count == 3 ? Int(parts[2]) : 0

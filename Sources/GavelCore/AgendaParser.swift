@@ -79,7 +79,7 @@ public struct TableReader {
             error(table, key, "\"\(key)\" must be a string, not \(value.typeName)")
             return nil
         }
-        if required, s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required, s.isBlank {
             error(table, key, "\"\(key)\" is empty")
             return nil
         }
@@ -191,7 +191,7 @@ public struct TableReader {
         }
         if let value = table["messages"] {
             let texts = value.array?.compactMap(\.string) ?? []
-            if value.array == nil || texts.count != value.array?.count || texts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if value.array == nil || texts.count != value.array?.count || texts.contains(where: { $0.isBlank }) {
                 error(table, "messages", "\"messages\" must list texts, e.g. [\"5 minutes\", \"questions now\"]")
             } else {
                 d.messages = texts
@@ -324,7 +324,7 @@ public struct TableReader {
                 speakers = [s]
             } else if let array = value.array {
                 for element in array {
-                    if let s = element.string, !s.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if let s = element.string, !s.isBlank {
                         speakers.append(s)
                     } else {
                         error(table, "speakers", "\"speakers\" must list names as strings, e.g. [\"Alex Williamson\"]")
@@ -373,7 +373,7 @@ public struct TableReader {
             if dt.date != nil { return readTime(value, key: "start", in: table, zone: zone) }
             if let t = dt.time { clock = (t.hour, t.minute, t.second) }
         } else if let text = value.string {
-            let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+            let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
             let numbers = parts.compactMap { $0.count == 2 && $0.allSatisfy(\.isASCII) ? Int($0) : nil }
             if numbers.count == parts.count, (2...3).contains(numbers.count), (0...23).contains(numbers[0]), (0...59).contains(numbers[1]),
                numbers.count == 2 || (0...59).contains(numbers[2]) {
@@ -475,7 +475,7 @@ public struct TableReader {
 /// Local date-times written as text: `2012-08-29T13:30` or `2012-08-29T13:30:00`, in a zone.
 public enum LocalTime {
     public static func parse(_ text: String, zone: TimeZone) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
+        let s = text.trimmingSpaces.replacingOccurrences(of: " ", with: "T")
         let parts = s.split(separator: "T")
         guard parts.count == 2 else { return nil }
         let d = parts[0].split(separator: "-").compactMap { Int($0) }

@@ -9,7 +9,7 @@ public enum DurationText {
 
     /// Parses `text` into seconds.
     public static func seconds(_ text: String) -> Result<Int, ParseError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else {
             return .failure(.init(message: "empty duration; write it like \"20m\", \"90s\" or \"1h30m\""))
         }
