@@ -25,7 +25,31 @@ public enum TerminalText {
 
     /// Multi-line text (a summary printed to a terminal): each line escaped, line breaks kept.
     public static func escapedLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+        // Lines of printable ASCII or plain scalars need nothing (`escaped` gives each back as
+        // it is), and a line feed is always a character of its own: the text is its own answer.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+        if text.unicodeScalars.allSatisfy({ $0 == "\n" || TextWidth.isPlain($0) }) { return text }
+        // Cut at each line feed found in the bytes: a line feed is a character of its own unless
+        // a carriage return comes right before it (CR LF is one character, and no line break
+        // here, as splitting at the character "\n" has it).
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x0A, previous != 0x0D {
+                out += escaped(String(text[start..<i]))
+                out += "\n"
+                start = bytes.index(after: i)
+            }
+            previous = b
+            i = bytes.index(after: i)
+        }
+        out += escaped(String(text[start...]))
+        return out
     }
 
     public static func needsEscape(_ s: Unicode.Scalar) -> Bool {
