@@ -46,7 +46,12 @@ struct LegendItem: Sendable, Equatable {
 
 /// What a note list is drawn from.
 struct NoteListKey: Sendable, Equatable {
-    var notes: [Note]
+    var count: Int
+    /// The notes that can show, back from the newest.
+    var newest: [Note]
+    var selectedIndex: Int?
+    /// The notes that can show, back from the selected one.
+    var aroundSelected: [Note]
     var selected: String?
     var writesNotes: Bool
     var x: Int

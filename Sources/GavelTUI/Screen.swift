@@ -171,7 +171,15 @@ public enum Screen {
     static func noteList(_ frame: Frame, state: inout ViewState, into buffer: inout Buffer, top: Int, bottom: Int, x: Int) {
         guard bottom >= top else { return }
         let theme = frame.theme
-        let key = NoteListKey(notes: frame.notes, selected: frame.state.selectedNote, writesNotes: frame.state.role.writesNotes,
+        // Only the notes the drawing can reach are compared (at most a row each, back from the
+        // newest and from the selected one), not a topic's thousands.
+        let notes = frame.notes
+        let rows = bottom - top + 1
+        let selectedIndex = frame.state.selectedNote.flatMap { id in notes.firstIndex { $0.id == id } }
+        func window(endingAt end: Int) -> [Note] { Array(notes[max(0, end - rows)..<end]) }
+        let key = NoteListKey(count: notes.count, newest: window(endingAt: notes.count), selectedIndex: selectedIndex,
+                              aroundSelected: selectedIndex.map { window(endingAt: $0 + 1) } ?? [],
+                              selected: frame.state.selectedNote, writesNotes: frame.state.role.writesNotes,
                               x: x, glyphs: frame.glyphs,
                               styles: [theme.style(.text), theme.style(.text, dim: true), theme.style(.accent, dim: true),
                                        theme.style(.accent, bold: true), theme.style(.accent, reverse: true)])
