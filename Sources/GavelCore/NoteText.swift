@@ -112,12 +112,9 @@ public struct NoteText: Sendable, Equatable {
         }
         self.kind = kind
         self.body = String(body)
-        self.owners = kind == .action ? Self.mentions(in: self.body) : []
-        self.links = Self.links(in: self.body)
-    }
-
-    static func mentions(in text: String) -> [String] {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(text.utf8).withUnsafeBufferPointer(asciiMentions) : characterMentions(in: text)
+        self.owners = kind == .action ? Self.characterMentions(in: self.body) : []
+        // Most notes have none: one byte search before splitting into words.
+        self.links = self.body.utf8.containsHTTP ? Self.characterLinks(in: self.body) : []
     }
 
     static func characterMentions(in text: String) -> [String] {
@@ -147,19 +144,13 @@ public struct NoteText: Sendable, Equatable {
         return out
     }
 
+    /// Whether `text` may hold a link (it has `http` somewhere): one byte search.
+    public static func mayHaveLinks(_ text: String) -> Bool { text.utf8.containsHTTP }
+
     /// The links in `text`: each word that starts `http://` or `https://` after any opening
     /// bracket or quote, without the punctuation that ends the sentence around it. A closing
     /// bracket is part of the link when the link opened it (`https://en.wikipedia.org/wiki/C_(language)`),
     /// not when it closes the text around the link (`(see https://example.org)`).
-    /// Whether `text` may hold a link (it has `http` somewhere): one byte search.
-    public static func mayHaveLinks(_ text: String) -> Bool { text.utf8.containsHTTP }
-
-    static func links(in text: String) -> [String] {
-        // Most notes have none: one byte search before splitting into words.
-        guard text.utf8.containsHTTP else { return [] }
-        return text.utf8.allSatisfy({ $0 < 0x80 }) ? Array(text.utf8).withUnsafeBufferPointer(asciiLinks) : characterLinks(in: text)
-    }
-
     static func characterLinks(in text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
             var w = Substring(word)
@@ -291,7 +282,14 @@ public struct NoteText: Sendable, Equatable {
                     break
                 }
             }
-            if hi - lo > 8 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
+            // Longer than `http://x` in characters: CR LF is one character, as the character rule counts it.
+            var characters = hi - lo
+            var j = lo
+            while j + 1 < hi {
+                if bytes[j] == 0x0D, bytes[j + 1] == 0x0A { characters -= 1 }
+                j += 1
+            }
+            if characters > 8 { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
         }
         return out
     }

@@ -90,7 +90,7 @@ import GavelTestSupport
     @Test func bytesAndCharactersFindTheSameOwnersAndLinks() {
         var r = SeededRandom(seed: 11)
         let pieces = ["@", "@ana", "@bob_2", "a", "Z", "9", " ", "\t", ".", ",", ";", ":", "!", "?", ")", "(", "[", "]",
-                      "{", "}", "<", ">", "\"", "'", "-", "_", "http://", "https://", "x.org", "/wiki/C_(x)", "e@mail"]
+                      "{", "}", "<", ">", "\"", "'", "-", "_", "http://", "https://", "x.org", "/wiki/C_(x)", "e@mail", "\r\n", "\r"]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...14, using: &r)).map { _ in pieces.randomElement(using: &r)! }.joined()
             let bytes = Array(text.utf8)
