@@ -146,12 +146,7 @@ public enum JSONRenderer {
                         w.field("slot", topic.slotID)
                         w.field("topic", topic.id)
                         w.field("title", topic.title)
-                        w.field("plannedSeconds", topic.planned)
-                        w.field("adjustSeconds", topic.adjust)
-                        w.field("grantedSeconds", topic.granted)
-                        w.field("usedSeconds", topic.used)
-                        w.field("overrunSeconds", topic.overPlan)
-                        w.field("overGrantedSeconds", topic.overGranted)
+                        seconds(topic, &w)
                     }
                 }
             }
@@ -252,18 +247,23 @@ public enum JSONRenderer {
             w.field("holding", topic.holding.rawValue)
             w.key("started")
             optionalTime(topic.started, context, &w)
-            w.field("plannedSeconds", topic.planned)
-            w.field("adjustSeconds", topic.adjust)
-            w.field("grantedSeconds", topic.granted)
-            w.field("usedSeconds", topic.used)
-            w.field("overrunSeconds", topic.overPlan)
-            w.field("overGrantedSeconds", topic.overGranted)
+            seconds(topic, &w)
             let sections: [(NoteKind, StaticString)] = [(.decision, "decisions"), (.action, "actions"), (.question, "questions"), (.discussion, "discussion")]
             for (kind, name) in sections {
                 w.key(name)
                 w.array { w in for n in topic.notes(kind) { note(n, context, &w) } }
             }
         }
+    }
+
+    /// A topic's planned, granted, used and overrun seconds, as a topic and an overrun show them.
+    static func seconds(_ topic: TopicSummary, _ w: inout JSONWriter) {
+        w.field("plannedSeconds", topic.planned)
+        w.field("adjustSeconds", topic.adjust)
+        w.field("grantedSeconds", topic.granted)
+        w.field("usedSeconds", topic.used)
+        w.field("overrunSeconds", topic.overPlan)
+        w.field("overGrantedSeconds", topic.overGranted)
     }
 
     static func note(_ note: SummaryNote, _ context: SummaryContext, _ w: inout JSONWriter) {

@@ -6,14 +6,7 @@
 /// a list item or a table row of its own. Links become autolinks `<https://…>`.
 public enum MarkdownRenderer {
     public static func render(_ document: SummaryDocument) -> String {
-        // One buffer for the whole document: a summary of 10,000 notes makes no String a note.
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        for (i, block) in document.blocks.enumerated() {
-            if i > 0 { out.append(0x0A) }
-            render(block, to: &out)
-        }
-        return String(decoding: out, as: UTF8.self)
+        document.spelled(into: { render($0, to: &$1) })
     }
 
     static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {

@@ -15,6 +15,18 @@ public struct SummaryDocument: Sendable, Equatable {
         return out
     }
 
+    /// `spelled` with each block written into one buffer: a summary of 10,000 notes makes no
+    /// String a note.
+    public func spelled(into block: (Block, inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        for (i, b) in blocks.enumerated() {
+            if i > 0 { out.append(0x0A) }
+            block(b, &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public enum Block: Sendable, Equatable {
         /// Level 1 is the document's title.
         case heading(level: Int, [Inline])

@@ -80,32 +80,12 @@ public enum SummaryTime {
         digits(s % 60, width: 2, to: &out)
     }
 
-    /// `n` (not negative) in decimal, zero-padded to `width` digits.
+    /// `n` in decimal, zeros put before it up to `width` characters (before the sign too, as
+    /// `four` spells a year before 0). A number's String is small: no allocation.
     static func digits(_ n: Int, width: Int, to out: inout [UInt8]) {
-        guard n >= 0 else {
-            // As `four` spells a year before 0: zeros put before the sign.
-            let text = Array(String(n).utf8)
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count)))
-            out.append(contentsOf: text)
-            return
-        }
-        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { buffer in
-            var k = buffer.count
-            var v = n
-            repeat {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            while buffer.count - k < width {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0")
-            }
-            out.append(contentsOf: buffer[k...])
-        }
+        let text = String(n).utf8
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count)))
+        out.append(contentsOf: text)
     }
 
     /// `03:12`, or `1:03:12` from an hour up: what `ClockText.mmss` shows, without `String(format:)`.
