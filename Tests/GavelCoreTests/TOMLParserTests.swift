@@ -100,4 +100,49 @@ import Testing
         #expect(error("x = \"\u{1}\"").hasPrefix("t.toml:1: TOML syntax: control character"))
         #expect(error(String(repeating: "a = [", count: 1) + String(repeating: "[", count: 200)).contains("nested too deeply"))
     }
+
+    /// Key/value lines go into a table held apart from the tree until the next header: these are
+    /// TOML 1.0's rules on coming back to a table, each of which crosses that boundary.
+    @Test func tablesReopenedAcrossHeaders() throws {
+        let t = try parse("""
+        top = 1
+        [a.b]
+        x = 1
+        [a]
+        y = 2
+        c.d = 3
+        [[list]]
+        n = 1
+        [list.sub]
+        m = 1
+        [[list]]
+        n = 2
+        [[list.items]]
+        k = "\\\\t\\u00e9"
+        [[list.items]]
+        k = "tab\\there"
+        """)
+        #expect(t["top"]?.integer == 1)
+        #expect(t["a"]?.table?["b"]?.table?["x"]?.integer == 1)
+        #expect(t["a"]?.table?["y"]?.integer == 2)
+        #expect(t["a"]?.table?["c"]?.table?["d"]?.integer == 3)
+        #expect(t["a"]?.table?.keys == ["b", "y", "c"])
+        #expect(t["a"]?.table?.line == 4)
+        let list = t["list"]?.array?.compactMap { (v: TOML.Value) in v.table } ?? []
+        #expect(list.map { $0["n"]?.integer } == [1, 2])
+        #expect(list[0]["sub"]?.table?["m"]?.integer == 1)
+        #expect(list[1]["sub"] == nil)
+        #expect(list[1]["items"]?.array?.compactMap { (v: TOML.Value) in v.table?["k"]?.string } == ["\\t\u{e9}", "tab\there"])
+        #expect(list[1]["items"]?.array?.first?.table?.line(of: "k") == 14)
+        #expect(t.keys == ["top", "a", "list"])
+
+        #expect(error("[a]\nb.c = 1\n[a.b]") == "t.toml:3: TOML syntax: table [a.b] is defined twice (first on line 2)")
+        #expect(error("[a]\nb = 1\n[a.b]").hasPrefix("t.toml:3: TOML syntax: table [a.b] is defined twice"))
+        #expect(error("[a]\n[a.b]\n[a]") == "t.toml:3: TOML syntax: table [a] is defined twice (first on line 1)")
+        #expect(error("a.b = 1\n[a]").hasPrefix("t.toml:2: TOML syntax: table [a] is defined twice"))
+        #expect(error("[a]\nx = 1\n[b]\n[a]\nx = 2").hasPrefix("t.toml:4: TOML syntax: table [a] is defined twice"))
+        #expect(error("[[a]]\nx = 1\nx = 2") == "t.toml:3: TOML syntax: duplicate key \"x\" (first on line 2)")
+        #expect(error("[a.b]\n[a]\nb.c = 1").hasPrefix("t.toml:3: TOML syntax: \"b\" is a table defined elsewhere"))
+        #expect(error("[a]\nx = 1\n[[a]]").hasPrefix("t.toml:3: TOML syntax: [[a]] names a key that is already defined"))
+    }
 }
