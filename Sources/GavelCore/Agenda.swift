@@ -10,6 +10,9 @@ public struct Agenda: Sendable, Equatable {
     /// Why the zone is only a guess (an import from a file that named none), until the owner
     /// confirms it by removing `timezone_guess`; nil when it was chosen.
     public var timeZoneGuess: String?
+    /// The file names its zone (`timezone = ...`): reading it again in another default zone would
+    /// give the same agenda.
+    public var namesTimeZone: Bool
     public var defaults: Defaults
     public var slots: [Slot] {
         didSet { slotPositions = Self.positions(slots) }
@@ -22,12 +25,14 @@ public struct Agenda: Sendable, Equatable {
     public var renamed: [String: String]
 
     public init(title: String, event: String? = nil, room: String? = nil, timeZone: TimeZone = .current,
-                timeZoneGuess: String? = nil, defaults: Defaults = Defaults(), slots: [Slot], renamed: [String: String] = [:]) {
+                timeZoneGuess: String? = nil, namesTimeZone: Bool = false, defaults: Defaults = Defaults(), slots: [Slot],
+                renamed: [String: String] = [:]) {
         self.title = title
         self.event = event
         self.room = room
         self.timeZone = timeZone
         self.timeZoneGuess = timeZoneGuess
+        self.namesTimeZone = namesTimeZone
         self.defaults = defaults
         self.slots = slots
         self.slotPositions = Self.positions(slots)

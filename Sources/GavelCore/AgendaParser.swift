@@ -106,7 +106,8 @@ public struct TableReader {
         let event = string(root, "event")
         let room = string(root, "room")
         var zone = defaultTimeZone
-        if let name = string(root, "timezone") {
+        let zoneName = string(root, "timezone")
+        if let name = zoneName {
             if let z = TimeZone(identifier: name) {
                 zone = z
             } else {
@@ -144,7 +145,7 @@ public struct TableReader {
         checkUniqueIDs(slots)
         let renamed = readRenamed(root, slots: slots.map(\.0))
         guard let title else { return nil }
-        return Agenda(title: title, event: event, room: room, timeZone: zone, timeZoneGuess: guess, defaults: defaults, slots: slots.map(\.0),
+        return Agenda(title: title, event: event, room: room, timeZone: zone, timeZoneGuess: guess, namesTimeZone: zoneName != nil, defaults: defaults, slots: slots.map(\.0),
                       renamed: renamed)
     }
 

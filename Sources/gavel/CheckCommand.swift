@@ -36,7 +36,7 @@ struct Check: ParsableCommand {
         do {
             let store = try SessionStore(path: path, readOnly: true)
             var agenda = loaded.agenda
-            if let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
+            if !agenda.namesTimeZone, let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
                let again = try? AgendaParser.load(path: self.agenda, defaultTimeZone: zone) {
                 agenda = again.agenda
             }

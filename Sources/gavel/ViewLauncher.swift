@@ -63,7 +63,7 @@ enum ViewLauncher {
         // Times the agenda gives without a zone are read in the session's zone, the one it was made
         // in: a view under another TZ shows them, it does not move them.
         var zoneNote: String?
-        if let store = log as? SessionStore, let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
+        if !agenda.namesTimeZone, let store = log as? SessionStore, let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
            zone.identifier != agenda.timeZone.identifier, let again = try? AgendaParser.load(path: agendaPath, defaultTimeZone: zone) {
             agenda = again.agenda
             if agenda.timeZone.identifier == zone.identifier {

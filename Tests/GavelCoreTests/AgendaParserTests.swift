@@ -36,6 +36,22 @@ import Testing
         #expect(agenda.slot(id: "mm")?.topics.map(\.speakers) == [["Dario Faggioli"], ["Andrea Arcangeli"], ["Daniel Kiper"]])
     }
 
+    /// A view re-reads an agenda in its session's zone only when the file names none: one that
+    /// names its zone reads the same in any default, and a conference agenda costs 40 ms a read.
+    @Test func anAgendaThatNamesItsZoneReadsTheSameInAnyDefault() throws {
+        let body = "title = \"T\"\n[[slot]]\ntitle = \"S\"\nstart = 2026-11-29T09:00:00\nlength = \"1h\"\n[[slot.topic]]\ntitle = \"a\"\n"
+        let named = "timezone = \"Europe/Paris\"\n" + body
+        let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+        let a = try AgendaParser.parse(named, file: "a.toml", defaultTimeZone: Self.la).agenda
+        let b = try AgendaParser.parse(named, file: "a.toml", defaultTimeZone: tokyo).agenda
+        #expect(a.namesTimeZone && b.namesTimeZone)
+        #expect(a == b)
+        let c = try AgendaParser.parse(body, file: "a.toml", defaultTimeZone: Self.la).agenda
+        let d = try AgendaParser.parse(body, file: "a.toml", defaultTimeZone: tokyo).agenda
+        #expect(!c.namesTimeZone && !d.namesTimeZone)
+        #expect(c.slots[0].start != d.slots[0].start)
+    }
+
     @Test func bundledExampleEqualsTheFile() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/lpc2012-virt.toml")
