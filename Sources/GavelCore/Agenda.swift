@@ -10,8 +10,9 @@ public struct Agenda: Sendable, Equatable {
     /// Why the zone is only a guess (an import from a file that named none), until the owner
     /// confirms it by removing `timezone_guess`; nil when it was chosen.
     public var timeZoneGuess: String?
-    /// The file names its zone (`timezone = ...`): reading it again in another default zone would
-    /// give the same agenda.
+    /// The zone is the agenda's own (its file names it, `timezone = ...`, or whoever built it gave
+    /// it), not a reader's default: reading the file again in another default zone gives the
+    /// same agenda.
     public var namesTimeZone: Bool
     public var defaults: Defaults
     public var slots: [Slot] {
@@ -25,7 +26,7 @@ public struct Agenda: Sendable, Equatable {
     public var renamed: [String: String]
 
     public init(title: String, event: String? = nil, room: String? = nil, timeZone: TimeZone = .current,
-                timeZoneGuess: String? = nil, namesTimeZone: Bool = false, defaults: Defaults = Defaults(), slots: [Slot],
+                timeZoneGuess: String? = nil, namesTimeZone: Bool = true, defaults: Defaults = Defaults(), slots: [Slot],
                 renamed: [String: String] = [:]) {
         self.title = title
         self.event = event
