@@ -69,7 +69,7 @@ public struct Session: Sendable {
     }
 
     /// An id as the agenda knows it: itself when on the agenda, else what `[renamed]` says it became.
-    func current(slot id: String) -> String { agenda.slot(id: id) != nil ? id : agenda.renamed[id] ?? id }
+    func current(slot id: String) -> String { agenda.slotIndex(id: id) != nil ? id : agenda.renamed[id] ?? id }
     func current(topic id: String) -> String { topicIDs.contains(id) ? id : agenda.renamed[id] ?? id }
 
     /// A slot's progress.
@@ -165,7 +165,8 @@ public struct Session: Sendable {
                 sessionChangedAt = max(sessionChangedAt ?? event.at, event.at)
             }
         }
-        func touch(_ slot: String) { slotChangedAt[slot] = max(slotChangedAt[slot] ?? event.at, event.at) }
+        // One look-up in place, not a read and a write: this runs for every event at start-up.
+        func touch(_ slot: String) { Self.raise(&slotChangedAt[slot, default: event.at], to: event.at) }
         if let before { touch(before) }
         if let after, after != before { touch(after) }
         if let named, named != before, named != after { touch(named) }
@@ -330,14 +331,15 @@ public struct Session: Sendable {
 
         case .noteAdded(let id, let slotID, let topicID, let text, let by):
             guard notes[id] == nil else { return [] }
-            let offset = runs[slotID]?.run(topicID).elapsed(at: t) ?? 0
+            let run = runs[slotID]
+            let offset = run?.run(topicID).elapsed(at: t) ?? 0
             notes[id] = Note(id: id, slot: slotID, topic: topicID, text: text, by: by, at: t,
                              offset: Int(offset), deleted: false, history: [], editedAt: nil)
             noteRank[id] = noteOrder.count
             noteOrder.append(id)
             notesOfTopic[NotePlace(slot: slotID, topic: topicID), default: []].append(id)
             notesOfSlot[slotID, default: []].append(id)
-            return staleIfEnded(slotID)
+            return run?.ended != nil ? [.summaryStale(slot: slotID)] : []
 
         case .noteEdited(let id, let text, let undo, let base):
             guard var note = notes[id], note.text != text else { return [] }
@@ -443,6 +445,10 @@ public struct Session: Sendable {
         for (other, steps) in undoSteps where other != author && steps.contains(where: { $0.noteID == noteID }) {
             undoSteps[other] = steps.filter { $0.noteID != noteID }
         }
+    }
+
+    private static func raise(_ date: inout Date, to other: Date) {
+        if other > date { date = other }
     }
 
     private func staleIfEnded(_ slotID: String) -> [Effect] {

@@ -51,11 +51,18 @@ extension Session {
         list.insert(id, at: low)
     }
 
-    /// Live notes whose topic (or slot) is no longer on the agenda.
+    /// Live notes whose topic (or slot) is no longer on the agenda, in the order they were added.
     public var unlistedNotes: [Note] {
-        noteOrder.compactMap { id in
-            guard let n = notes[id], !n.deleted else { return nil }
-            return agenda.slot(id: n.slot)?.topicIndex(id: n.topic) == nil ? n : nil
+        // Every note is filed under its place: most days every place is on the agenda, and that
+        // is a look at each place (a thousand topics), not at each of a long day's notes.
+        var unlisted: Set<NotePlace> = []
+        for place in notesOfTopic.keys where agenda.slot(id: place.slot)?.topicIndex(id: place.topic) == nil {
+            unlisted.insert(place)
+        }
+        if unlisted.isEmpty { return [] }
+        return noteOrder.compactMap { id in
+            guard let n = notes[id], !n.deleted, unlisted.contains(NotePlace(slot: n.slot, topic: n.topic)) else { return nil }
+            return n
         }
     }
 

@@ -60,7 +60,8 @@ extension Session {
         // What they probably became: ids on the agenda that nothing in the session names, taken
         // in agenda order, the first orphan of a slot getting its first free topic.
         let namedTopics = namedTopicIDs
-        let namedSlots = Set(runs.keys).union(notes.values.map(\.slot))
+        // Only a lost slot needs these; a long day has 10,000 notes to go through for them.
+        lazy var namedSlots = Set(runs.keys).union(notes.values.map(\.slot))
         var taken: Set<String> = []
         for i in found.indices {
             if let _ = found[i].topic, let slot = agenda.slot(id: found[i].slot) {

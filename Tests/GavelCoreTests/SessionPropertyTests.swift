@@ -237,6 +237,9 @@ import Testing
                 #expect(session.notes(slot: slot) == scanned, "step \(step): \(slot)")
                 #expect((session.notesBySlot()[slot] ?? []) == scanned, "step \(step): \(slot)")
             }
+            // Notes off the agenda, found by place: every live note whose place is not listed.
+            let off: [Note] = all.filter { n in !n.deleted && !listed.contains { $0 == (n.slot, n.topic) } }
+            #expect(session.unlistedNotes == off, "step \(step)")
         }
         #expect(noteIDs.count > 60)
     }
