@@ -356,16 +356,17 @@ enum EventJSON {
         /// Powers of ten a double holds exactly.
         static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { p, _ in p * 10 } }
 
-        /// `-?DIGITS(.DIGITS)?` with at most 15 digits, as a double without a String made first:
-        /// the digits as an integer (exact below 2^53) divided once by an exact power of ten is
-        /// the correctly rounded value, the one `Double(String)` reads. Anything else is nil,
-        /// and read the general way.
+        /// `-?DIGITS(.DIGITS)?` whose digits make an integer up to 2^53, as a double without a
+        /// String made first: that integer (exact as a double) divided once by an exact power of
+        /// ten is the correctly rounded value, the one `Double(String)` reads. An event's time
+        /// (`817629895.3846154`, 16 digits) is one. Anything else is nil, and read the general way.
         static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
             var k = 0
             let negative = k < b.count && b[k] == UInt8(ascii: "-")
             if negative { k += 1 }
             var mantissa: UInt64 = 0
             var digits = 0
+            var significant = 0
             var fraction = -1
             let digitsStart = k
             while k < b.count {
@@ -373,6 +374,7 @@ enum EventJSON {
                 if c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
                     mantissa = mantissa &* 10 &+ UInt64(c &- UInt8(ascii: "0"))
                     digits += 1
+                    if mantissa > 0 { significant += 1 }
                     if fraction >= 0 { fraction += 1 }
                 } else if c == UInt8(ascii: "."), fraction < 0, k > digitsStart {
                     fraction = 0
@@ -381,7 +383,10 @@ enum EventJSON {
                 }
                 k += 1
             }
-            guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+            // The integer has not wrapped: 19 significant digits stay below 2^64 (a wrapped one
+            // has more, and is refused). At most 22 digits in all, so the fraction's power of ten
+            // is one a double holds exactly.
+            guard digits > 0, digits <= 22, fraction != 0, significant <= 19, mantissa <= 1 << 53 else { return nil }
             let value = Double(mantissa) / exactPowers[max(fraction, 0)]
             return negative ? -value : value
         }

@@ -97,23 +97,41 @@ import Testing
 
     @Test func shortDecimalsReadAsDoubleReadsThem() {
         var r = SeededRandom(seed: 23)
-        for _ in 0..<50_000 {
-            let whole = String(UInt64.random(in: 0...999_999_999_999, using: &r))
-            var text = Bool.random(using: &r) ? "-" + whole : whole
-            if Bool.random(using: &r) {
-                text += "." + String(UInt64.random(in: 0...999_999, using: &r))
+        var times = 0
+        for n in 0..<60_000 {
+            let text: String
+            if n % 6 == 5 {
+                // An event's time as it is written: seconds since 2001 with 16 or 17 digits, the
+                // ones near 2^53 (9,007,199,254,740,992) on either side of the fast path's limit.
+                let mantissa = UInt64.random(in: 7_000_000_000_000_000...9_999_999_999_999_999, using: &r)
+                let digits = String(mantissa)
+                let point = Int.random(in: 7...12, using: &r)
+                text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+            } else {
+                let whole = String(UInt64.random(in: 0...999_999_999_999, using: &r))
+                var t = Bool.random(using: &r) ? "-" + whole : whole
+                if Bool.random(using: &r) {
+                    t += "." + String(UInt64.random(in: 0...999_999, using: &r))
+                }
+                text = t
             }
             let bytes = Array(text.utf8)
             let fast = bytes.withUnsafeBufferPointer { EventJSON.Reader.plainDecimal($0) }
-            let digits = text.filter(\.isNumber).count
-            if digits <= 15 {
+            let mantissa = UInt64(text.filter(\.isNumber)) ?? .max
+            if mantissa <= 1 << 53 {
                 #expect(fast.map(\.bitPattern) == Double(text).map(\.bitPattern), "\(text)")
+                if n % 6 == 5 { times += 1 }
             } else {
                 #expect(fast == nil, "\(text)")
             }
         }
-        for text in ["", "-", "1.", ".5", "1e5", "1E-2", "--1", "1.2.3", "+1", "1234567890123456", "0.1234567890123456"] {
+        #expect(times > 1_000)
+        for text in ["", "-", "1.", ".5", "1e5", "1E-2", "--1", "1.2.3", "+1", "9007199254740993", "0.9007199254740993",
+                     "12345678901234567890", "0.00000000000000000000001"] {
             #expect(Array(text.utf8).withUnsafeBufferPointer { EventJSON.Reader.plainDecimal($0) } == nil, "\(text)")
+        }
+        for text in ["817629895.3846154", "9007199254740992", "0.000000000000000000001", "00000000000000000001.5"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { EventJSON.Reader.plainDecimal($0) }?.bitPattern == Double(text)?.bitPattern, "\(text)")
         }
     }
 
