@@ -358,8 +358,14 @@ public struct TableReader {
         let eventID = string(table, "event_id")
         let url = string(table, "url")
         guard let title else { return nil }
-        let derived = Slug.make(title)
-        return Topic(id: id ?? (derived.isEmpty ? "topic-\(index + 1)" : derived), title: title, speakers: speakers,
+        let madeID: String
+        if let id {
+            madeID = id
+        } else {
+            let derived = Slug.make(title)
+            madeID = derived.isEmpty ? "topic-\(index + 1)" : derived
+        }
+        return Topic(id: madeID, title: title, speakers: speakers,
                      length: length, kind: kind, note: note, warn: warn, atZero: readAtZero(table), until: readUntil(table),
                      ref: ref, eventID: eventID, url: url)
     }
@@ -374,11 +380,8 @@ public struct TableReader {
             if dt.date != nil { return readTime(value, key: "start", in: table, zone: zone) }
             if let t = dt.time { clock = (t.hour, t.minute, t.second) }
         } else if let text = value.string {
-            let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
-            let numbers = parts.compactMap { $0.count == 2 && $0.allSatisfy(\.isASCII) ? Int($0) : nil }
-            if numbers.count == parts.count, (2...3).contains(numbers.count), (0...23).contains(numbers[0]), (0...59).contains(numbers[1]),
-               numbers.count == 2 || (0...59).contains(numbers[2]) {
-                clock = (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 0)
+            if let c = Self.clockTime(text) {
+                clock = c
             } else if text.contains("-") {
                 return readTime(value, key: "start", in: table, zone: zone)
             }
@@ -396,6 +399,20 @@ public struct TableReader {
 
     /// The instant a topic's `"HH:MM[:SS]"` names in a slot: on the slot's day, or the next when
     /// the slot runs past midnight.
+    /// `HH:MM` or `HH:MM:SS`, two digits each, spaces around allowed; nil for anything else.
+    static func clockTime(_ text: String) -> (h: Int, m: Int, s: Int)? {
+        let b = Array(text.trimmingSpaces.utf8)
+        guard b.count == 5 || b.count == 8 else { return nil }
+        func two(_ i: Int) -> Int? {
+            guard (0x30...0x39).contains(b[i]), (0x30...0x39).contains(b[i + 1]) else { return nil }
+            return Int(b[i] - 0x30) * 10 + Int(b[i + 1] - 0x30)
+        }
+        guard let h = two(0), b[2] == 0x3A, let m = two(3), h <= 23, m <= 59 else { return nil }
+        if b.count == 5 { return (h, m, 0) }
+        guard b[5] == 0x3A, let s = two(6), s <= 59 else { return nil }
+        return (h, m, s)
+    }
+
     public static func topicStart(hour: Int, minute: Int, second: Int, slotStart: Date, slotLength: Int, zone: TimeZone) -> Date {
         let day = WallTime(slotStart, zone: zone)
         let wall = WallTime(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)

@@ -16,9 +16,11 @@ public enum DurationText {
         var total = 0
         var number = ""
         var lastUnitRank = -1
-        for ch in trimmed {
-            if ch.isASCII, ch.isNumber {
-                number.append(ch)
+        // By scalar, not by character: a duration is ASCII, and anything else is refused at its
+        // first scalar (a conference agenda has a thousand of these).
+        for ch in trimmed.unicodeScalars {
+            if ("0"..."9").contains(ch) {
+                number.unicodeScalars.append(ch)
                 continue
             }
             let rank: Int

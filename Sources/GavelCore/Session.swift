@@ -166,7 +166,8 @@ public struct Session: Sendable {
             }
         }
         // One look-up in place, not a read and a write: this runs for every event at start-up.
-        func touch(_ slot: String) { Self.raise(&slotChangedAt[slot, default: event.at], to: event.at) }
+        let at = event.at
+        func touch(_ slot: String) { Self.raise(&slotChangedAt[slot, default: at], to: at) }
         if let before { touch(before) }
         if let after, after != before { touch(after) }
         if let named, named != before, named != after { touch(named) }

@@ -52,6 +52,17 @@ import Testing
         #expect(c.slots[0].start != d.slots[0].start)
     }
 
+    @Test func aTopicsPublishedClockTimeIsTwoDigitsEach() {
+        let good: [(String, Int, Int, Int)] = [("10:30", 10, 30, 0), (" 09:05 ", 9, 5, 0), ("23:59:59", 23, 59, 59), ("00:00", 0, 0, 0)]
+        for (text, h, m, s) in good {
+            let c = TableReader.clockTime(text)
+            #expect(c?.h == h && c?.m == m && c?.s == s, "\(text)")
+        }
+        for text in ["9:30", "24:00", "10:60", "10:30:60", "+9:30", "10:3", "10:30:", "١٠:٣٠", "10.30", "10:30:5", "", "ab:cd", "10:30 am"] {
+            #expect(TableReader.clockTime(text) == nil, "\(text)")
+        }
+    }
+
     @Test func bundledExampleEqualsTheFile() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/lpc2012-virt.toml")

@@ -7,13 +7,15 @@ public enum TOML {
 }
 
 extension TOML {
-    /// A TOML value.
-    public indirect enum Value: Sendable, Equatable {
+    /// A TOML value. Only a date-time is boxed (it is the one large payload); arrays and tables
+    /// already live behind their collections' storage, so no value of an agenda's ten thousand
+    /// costs an allocation of its own.
+    public enum Value: Sendable, Equatable {
         case string(String)
         case integer(Int)
         case float(Double)
         case boolean(Bool)
-        case dateTime(TOML.DateTime)
+        indirect case dateTime(TOML.DateTime)
         case array([TOML.Value])
         case table(TOML.Table)
 
@@ -105,8 +107,7 @@ extension TOML {
         func entry(_ key: String) -> Entry? { entries[key] }
 
         mutating func set(_ key: String, _ entry: Entry) {
-            if entries[key] == nil { keys.append(key) }
-            entries[key] = entry
+            if entries.updateValue(entry, forKey: key) == nil { keys.append(key) }
         }
 
         /// The entry of `key`, taken out so the caller holds its value's only copy and can change
@@ -114,8 +115,9 @@ extension TOML {
         /// whole subtree, once per key, which made a 20,000-topic agenda quadratic. The key keeps
         /// its place, holding a placeholder until then.
         mutating func take(_ key: String) -> Entry? {
-            guard let entry = entries[key] else { return nil }
-            entries[key] = Entry(value: .boolean(false), line: entry.line)
+            guard let i = entries.index(forKey: key) else { return nil }
+            let entry = entries.values[i]
+            entries.values[i] = Entry(value: .boolean(false), line: entry.line)
             return entry
         }
     }
