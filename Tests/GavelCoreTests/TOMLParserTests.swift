@@ -136,6 +136,19 @@ import Testing
         #expect(list[1]["items"]?.array?.first?.table?.line(of: "k") == 14)
         #expect(t.keys == ["top", "a", "list"])
 
+        // Siblings: the table going back and the one coming out share their parent's walk.
+        let u = try parse("[p.q]\nk = 1\n[p.r]\nk = 2\ns.t = 3\n[[p.l]]\nk = 4\n[[p.l]]\nk = 5\n[[p.l]]\n[p.z]\n")
+        let p = u["p"]?.table
+        #expect(p?.keys == ["q", "r", "l", "z"])
+        #expect(p?["q"]?.table?["k"]?.integer == 1)
+        #expect(p?["r"]?.table?["k"]?.integer == 2)
+        #expect(p?["r"]?.table?["s"]?.table?["t"]?.integer == 3)
+        #expect(p?["l"]?.array?.map { $0.table?["k"]?.integer } == [4, 5, nil])
+        #expect(p?["z"]?.table?.isEmpty == true)
+        #expect(error("[p.q]\nk = 1\n[p.r]\n[p.q]") == "t.toml:4: TOML syntax: table [p.q] is defined twice (first on line 1)")
+        #expect(error("[[p.l]]\nk = 1\n[p.l]").hasPrefix("t.toml:3: TOML syntax: table [p.l] is defined twice"))
+        #expect(error("[p.q]\n[[p.q]]").hasPrefix("t.toml:2: TOML syntax: [[p.q]] names a key that is already defined"))
+
         #expect(error("[a]\nb.c = 1\n[a.b]") == "t.toml:3: TOML syntax: table [a.b] is defined twice (first on line 2)")
         #expect(error("[a]\nb = 1\n[a.b]").hasPrefix("t.toml:3: TOML syntax: table [a.b] is defined twice"))
         #expect(error("[a]\n[a.b]\n[a]") == "t.toml:3: TOML syntax: table [a] is defined twice (first on line 1)")

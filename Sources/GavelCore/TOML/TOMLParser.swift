@@ -157,35 +157,63 @@ extension TOML {
             }
             try endOfLine()
             let name = path.joined(separator: ".")
-            try closeOpenTable()
+            // The open table and the new one usually share their parent (`[[slot.topic]]` after
+            // `[[slot.topic]]`): one walk to it puts the one back and takes the other out. Else
+            // the open table goes back first, on its own walk.
+            let parent = path.dropLast()
+            let sibling = !current.isEmpty && current.dropLast() == parent
+            let closing: (key: String, table: TOML.Table)?
+            if sibling, let key = current.last {
+                closing = (key, open)
+                open = TOML.Table(line: 1, origin: .root)
+            } else {
+                try closeOpenTable()
+                closing = nil
+            }
+            var opened: TOML.Table?
             var root = takeRoot()
-            try modify(path.dropLast(), in: &root, creating: .implicitByHeader, line: headerLine) { table in
+            try modify(parent, in: &root, creating: .implicitByHeader, line: headerLine) { table in
                 guard let last = path.last else { return }
-                if var existing = table.take(last) {
-                    if isArray {
-                        guard existing.isTableArray, var elements = existing.value.takeArray() else {
-                            throw self.fail("[[\(name)]] names a key that is already defined, and not as an array of tables", line: headerLine)
-                        }
-                        elements.append(.table(TOML.Table(line: headerLine, origin: .arrayElement)))
-                        table.set(last, .init(value: .array(elements), line: existing.line, isTableArray: true))
-                    } else {
-                        guard var t = existing.value.takeTable(), t.origin == .implicitByHeader else {
-                            throw self.fail("table [\(name)] is defined twice (first on line \(existing.line))", line: headerLine)
-                        }
-                        t.origin = .header
-                        t.line = headerLine
-                        table.set(last, .init(value: .table(t), line: headerLine))
+                if let closing {
+                    try self.modify([closing.key], in: &table, creating: .implicitByHeader, line: headerLine) { $0 = closing.table }
+                }
+                try self.define(last, name: name, isArray: isArray, line: headerLine, in: &table)
+                if closing != nil {
+                    try self.modify([last], in: &table, creating: .implicitByHeader, line: headerLine) { t in
+                        opened = t
+                        t = TOML.Table(line: t.line, origin: t.origin)
                     }
-                } else if isArray {
-                    table.set(last, .init(value: .array([.table(TOML.Table(line: headerLine, origin: .arrayElement))]),
-                                          line: headerLine, isTableArray: true))
-                } else {
-                    table.set(last, .init(value: .table(TOML.Table(line: headerLine, origin: .header)), line: headerLine))
                 }
             }
             self.root = root
             current = Array(path)
-            try openCurrentTable(line: headerLine)
+            if let opened { open = opened } else { try openCurrentTable(line: headerLine) }
+        }
+
+        /// What a header does in its parent table: `[name]` defines the table `last` (made
+        /// implicitly before, or new); `[[name]]` adds an element to the array of tables `last`.
+        private func define(_ last: String, name: String, isArray: Bool, line: Int, in table: inout TOML.Table) throws {
+            if var existing = table.take(last) {
+                if isArray {
+                    guard existing.isTableArray, var elements = existing.value.takeArray() else {
+                        throw self.fail("[[\(name)]] names a key that is already defined, and not as an array of tables", line: line)
+                    }
+                    elements.append(.table(TOML.Table(line: line, origin: .arrayElement)))
+                    table.set(last, .init(value: .array(elements), line: existing.line, isTableArray: true))
+                } else {
+                    guard var t = existing.value.takeTable(), t.origin == .implicitByHeader else {
+                        throw self.fail("table [\(name)] is defined twice (first on line \(existing.line))", line: line)
+                    }
+                    t.origin = .header
+                    t.line = line
+                    table.set(last, .init(value: .table(t), line: line))
+                }
+            } else if isArray {
+                table.set(last, .init(value: .array([.table(TOML.Table(line: line, origin: .arrayElement))]),
+                                      line: line, isTableArray: true))
+            } else {
+                table.set(last, .init(value: .table(TOML.Table(line: line, origin: .header)), line: line))
+            }
         }
 
         /// Takes the table at `current` out of the tree into `open`.
