@@ -397,8 +397,6 @@ public struct TableReader {
         return Self.topicStart(hour: clock.h, minute: clock.m, second: clock.s, slotStart: slotStart, slotLength: slotLength, zone: zone)
     }
 
-    /// The instant a topic's `"HH:MM[:SS]"` names in a slot: on the slot's day, or the next when
-    /// the slot runs past midnight.
     /// `HH:MM` or `HH:MM:SS`, two digits each, spaces around allowed; nil for anything else.
     static func clockTime(_ text: String) -> (h: Int, m: Int, s: Int)? {
         let b = Array(text.trimmingSpaces.utf8)
@@ -413,6 +411,8 @@ public struct TableReader {
         return (h, m, s)
     }
 
+    /// The instant a topic's `"HH:MM[:SS]"` names in a slot: on the slot's day, or the next when
+    /// the slot runs past midnight.
     public static func topicStart(hour: Int, minute: Int, second: Int, slotStart: Date, slotLength: Int, zone: TimeZone) -> Date {
         let day = WallTime(slotStart, zone: zone)
         let wall = WallTime(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)

@@ -340,7 +340,7 @@ public struct Session: Sendable {
             noteOrder.append(id)
             notesOfTopic[NotePlace(slot: slotID, topic: topicID), default: []].append(id)
             notesOfSlot[slotID, default: []].append(id)
-            return run?.ended != nil ? [.summaryStale(slot: slotID)] : []
+            return Self.stale(slotID, ifEnded: run)
 
         case .noteEdited(let id, let text, let undo, let base):
             guard var note = notes[id], note.text != text else { return [] }
@@ -452,8 +452,10 @@ public struct Session: Sendable {
         if other > date { date = other }
     }
 
-    private func staleIfEnded(_ slotID: String) -> [Effect] {
-        runs[slotID]?.ended != nil ? [.summaryStale(slot: slotID)] : []
+    private func staleIfEnded(_ slotID: String) -> [Effect] { Self.stale(slotID, ifEnded: runs[slotID]) }
+
+    private static func stale(_ slotID: String, ifEnded run: SlotRun?) -> [Effect] {
+        run?.ended != nil ? [.summaryStale(slot: slotID)] : []
     }
 
     /// Whether timer events for the slot still count at `t`: not after it ended, however it ended.

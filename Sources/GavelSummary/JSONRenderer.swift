@@ -143,9 +143,7 @@ public enum JSONRenderer {
             w.array { w in
                 for (_, topic) in day.overruns {
                     w.object { w in
-                        w.field("slot", topic.slotID)
-                        w.field("topic", topic.id)
-                        w.field("title", topic.title)
+                        slotTopicFields(topic, &w)
                         seconds(topic, &w)
                     }
                 }
@@ -170,11 +168,13 @@ public enum JSONRenderer {
     }
 
     static func slotTopic(_ topic: TopicSummary, _ w: inout JSONWriter) {
-        w.object { w in
-            w.field("slot", topic.slotID)
-            w.field("topic", topic.id)
-            w.field("title", topic.title)
-        }
+        w.object { w in slotTopicFields(topic, &w) }
+    }
+
+    static func slotTopicFields(_ topic: TopicSummary, _ w: inout JSONWriter) {
+        w.field("slot", topic.slotID)
+        w.field("topic", topic.id)
+        w.field("title", topic.title)
     }
 
     static func noteTakers(_ takers: [NoteTaker], _ w: inout JSONWriter) {

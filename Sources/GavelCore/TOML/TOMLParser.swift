@@ -18,6 +18,8 @@ extension TOML {
         /// the root: a conference agenda's 11,000 lines walked three levels each, taking out and
         /// putting back a table at every level. It goes back before the next header and at the end.
         private var open = Table(line: 1, origin: .root)
+        /// What stands in the parser for the root or the open table while one is taken out.
+        private static var placeholder: Table { Table(line: 1, origin: .root) }
 
         /// Tables, arrays and inline tables nested deeper than this are refused, however they are
         /// nested (a `[a.b.c]` header, a dotted key `a.b.c = 1`, `[[`, `{`), so hostile input cannot
@@ -165,7 +167,7 @@ extension TOML {
             let closing: (key: String, table: TOML.Table)?
             if sibling, let key = current.last {
                 closing = (key, open)
-                open = TOML.Table(line: 1, origin: .root)
+                open = Self.placeholder
             } else {
                 try closeOpenTable()
                 closing = nil
@@ -231,7 +233,7 @@ extension TOML {
         /// Puts `open` back in its place at `current`.
         private mutating func closeOpenTable() throws {
             let table = open
-            open = TOML.Table(line: 1, origin: .root)
+            open = Self.placeholder
             if current.isEmpty {
                 root = table
                 return
@@ -281,13 +283,13 @@ extension TOML {
         /// copy (put it back with `self.root = root`; a syntax error ends the parse anyway).
         private mutating func takeRoot() -> TOML.Table {
             let root = self.root
-            self.root = TOML.Table(line: 1, origin: .root)
+            self.root = Self.placeholder
             return root
         }
 
         /// Puts a key/value line into the open table.
         private mutating func insert(_ value: TOML.Value, at key: [String], keyLine: Int) throws {
-            var table = TOML.Table(line: 1, origin: .root)
+            var table = Self.placeholder
             swap(&table, &open)
             defer { swap(&table, &open) }
             try modify(key.dropLast(), in: &table, creating: .dotted, line: keyLine) { t in
