@@ -245,6 +245,49 @@ import Testing
     }
 }
 
+extension SessionPropertyTests {
+    /// A new note takes a short way through `apply` when the agenda renames nothing. An agenda
+    /// whose only rename no event names takes the general way for every event: the two must end
+    /// in the same state, with the same effects, after every event (new notes, notes added twice,
+    /// notes off the agenda, and everything else in between).
+    @Test(arguments: 0..<20)
+    func aNewNoteTakesTheShortWayToTheSameState(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed) &+ 0xADD)
+        var general = Self.agenda
+        general.renamed = ["a-topic-no-event-names": "a"]
+        var short = Session(agenda: Self.agenda)
+        var long = Session(agenda: general)
+        var noteIDs: [String] = []
+        var t = Date(timeIntervalSince1970: 2_000_000)
+        let places = Self.agenda.allTopics.map { ($0.slot.id, $0.topic.id) } + [("one", "gone"), ("nowhere", "x")]
+        for step in 0..<300 {
+            t = t.addingTimeInterval(Double(Int.random(in: 0...40, using: &rng)))
+            let event: SessionEvent?
+            if Bool.random(using: &rng) {
+                let (slot, topic) = places.randomElement(using: &rng)!
+                // Now and then an id already taken: the note stays as it was.
+                let id = Int.random(in: 0..<6, using: &rng) == 0 ? (noteIDs.randomElement(using: &rng) ?? "a0") : "a\(step)"
+                noteIDs.append(id)
+                event = SessionEvent(at: t, .noteAdded(id: id, slot: slot, topic: topic, text: "n\(step)", by: "ada"), by: "ada", role: .notes)
+            } else {
+                event = Self.randomEvent(short, at: t, step: step, noteIDs: &noteIDs, rng: &rng)
+            }
+            guard let event else { continue }
+            #expect(short.apply(event) == long.apply(event), "step \(step)")
+            #expect(short.notes == long.notes, "step \(step)")
+            #expect(short.noteOrder == long.noteOrder, "step \(step)")
+            #expect(short.eventCount == long.eventCount, "step \(step)")
+            #expect(short.slotChangedAt == long.slotChangedAt, "step \(step)")
+            #expect(short.sessionChangedAt == long.sessionChangedAt, "step \(step)")
+            #expect(short.namedTopicIDs == long.namedTopicIDs, "step \(step)")
+            for (slot, topic) in places {
+                #expect(short.notes(slot: slot, topic: topic) == long.notes(slot: slot, topic: topic), "step \(step)")
+            }
+        }
+        #expect(short.notes.count > 100)
+    }
+}
+
 extension SessionEvent.Action {
     var noteID: String? {
         switch self {
