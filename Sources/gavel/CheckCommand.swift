@@ -33,14 +33,17 @@ struct Check: ParsableCommand {
             throw CLIError("\(path): no session file yet (nothing to compare with the agenda)", code: .noInput)
         }
         let session: Session
+        let store: SessionStore
+        let events: [SessionEvent]
         do {
-            let store = try SessionStore(path: path, readOnly: true)
+            store = try SessionStore(path: path, readOnly: true)
             var agenda = loaded.agenda
             if !agenda.namesTimeZone, let id = store.timeZoneIdentifier, let zone = TimeZone(identifier: id),
                let again = try? AgendaParser.load(path: self.agenda, defaultTimeZone: zone) {
                 agenda = again.agenda
             }
-            session = Session(agenda: agenda, events: try store.allEvents())
+            events = try store.allEvents()
+            session = Session(agenda: agenda, events: events)
         } catch {
             throw CLIError("cannot read the session: \(error)", code: .ioError)
         }
@@ -48,6 +51,7 @@ struct Check: ParsableCommand {
         for orphan in orphans { Console.error("\(agenda): warning: \(orphan.message)") }
         Console.out("\(path): \(session.eventCount) events, \(session.noteOrder.count) notes; "
                     + (orphans.isEmpty ? "every id it names is on the agenda" : "\(orphans.count) id(s) it names are not on the agenda"))
+        CommandEnd.success(keeping: (store, events, session, loaded))
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GavelCore
+import GavelStore
 import GavelTerminalText
 import GavelSummary
 
@@ -40,10 +41,13 @@ struct SummaryCommand: ParsableCommand {
         }
         let sessionPath = SessionOpening.path(agendaPath: self.agenda, sessionPath: session)
         var folded = Session(agenda: agenda)
+        var store: (any SessionLog)?
+        var events: [SessionEvent] = []
         if FileManager.default.fileExists(atPath: sessionPath) {
             do {
-                let store = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
-                folded = Session(agenda: agenda, events: try store.newEvents())
+                store = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
+                events = try store?.newEvents() ?? []
+                folded = Session(agenda: agenda, events: events)
             } catch {
                 throw Self.fail("cannot read the session: \(error)", code: 1)
             }
@@ -53,13 +57,15 @@ struct SummaryCommand: ParsableCommand {
         // Not run yet: the summary shows the plan.
         let now = Date()
         let text: String
+        var slotModel: SlotSummary?
+        var dayModel: DaySummary?
         if let slot {
-            guard let slotText = format.slot(folded, id: slot, at: now) else {
-                throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
-            }
-            text = slotText
+            slotModel = SummaryBuilder.slot(folded, id: slot, at: now)
+            guard let slotModel else { throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64) }
+            text = format.render(slotModel, context: SummaryBuilder.context(folded, at: now))
         } else {
-            text = format.day(folded, at: now)
+            dayModel = SummaryBuilder.day(folded, at: now)
+            text = format.render(dayModel!)
         }
         if let output {
             do {
@@ -72,6 +78,7 @@ struct SummaryCommand: ParsableCommand {
             let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.escapedLines(text) : text
             Console.raw(shown)
         }
+        CommandEnd.success(keeping: (store, events, folded, slotModel, dayModel, text))
     }
 }
 
