@@ -94,27 +94,31 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// Whether `escape` changes anything in `bytes`: its loop, without the writing.
+    /// What each byte can mean: `inline` (special anywhere in a line) and `block` (special at
+    /// the start of a run). Bytes of non-ASCII scalars mean nothing: every special is ASCII.
+    static let byteMeaning: [UInt8] = (0...255).map { b in
+        guard b < 0x80 else { return 0 }
+        let s = Unicode.Scalar(UInt8(b))
+        return (isInlineSpecial(s) ? inlineByte : 0) | (isBlockStart(s) ? blockByte : 0)
+    }
+    static let inlineByte: UInt8 = 1
+    static let blockByte: UInt8 = 2
+
+    /// Whether `escape` changes anything in `bytes`: a leading space, a block start or `1.`
+    /// at the start of the first run, an inline special anywhere.
     static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, first: Bool) -> Bool {
-        var atStart = first
-        var digitsOnly = first
-        for byte in bytes {
-            if byte < 0x80 {
-                if atStart, byte == 0x20 { return true }
-                let scalar = Unicode.Scalar(byte)
-                if isInlineSpecial(scalar) || (atStart && isBlockStart(scalar)) { return true }
-                if digitsOnly, !atStart, byte == 0x2E || byte == 0x29 { return true }
-                digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
-                atStart = false
-            } else if byte >= 0xC0 || atStart {
-                digitsOnly = false
-                atStart = false
+        byteMeaning.withUnsafeBufferPointer { meaning in
+            if first, let b = bytes.first {
+                if b == 0x20 || meaning[Int(b)] & blockByte != 0 { return true }
+                var k = 0
+                while k < bytes.count, (0x30...0x39).contains(bytes[k]) { k += 1 }
+                if k > 0, k < bytes.count, bytes[k] == 0x2E || bytes[k] == 0x29 { return true }
             }
+            for b in bytes where meaning[Int(b)] & inlineByte != 0 { return true }
+            return false
         }
-        return false
     }
 
-    /// Characters that start a block at the start of a line.
     static func isBlockStart(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "+" || s == "=" }
 
     /// `text` with everything Markdown would read as markup backslash-escaped. When it is the
@@ -137,9 +141,14 @@ public enum MarkdownRenderer {
             }
             // Every character that matters is ASCII, and a UTF-8 byte below 0x80 is always a whole
             // scalar: the bytes are copied as they come, a backslash put before the special ones.
+            // The start of the first run is read byte by byte (leading spaces, a block start,
+            // `1.`); the rest is copied in runs between inline specials.
             var atStart = first
             var digitsOnly = first
-            for byte in bytes {
+            var k = 0
+            while k < bytes.count, atStart || digitsOnly {
+                let byte = bytes[k]
+                k += 1
                 if atStart, byte == 0x20 { continue }
                 if byte < 0x80 {
                     let scalar = Unicode.Scalar(byte)
@@ -150,13 +159,23 @@ public enum MarkdownRenderer {
                         out.append(0x5C)
                     }
                     digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
-                    atStart = false
-                } else if byte >= 0xC0 || atStart {
-                    // A non-ASCII scalar starts (a continuation byte changes nothing).
+                } else {
                     digitsOnly = false
-                    atStart = false
                 }
+                atStart = false
                 out.append(byte)
+            }
+            byteMeaning.withUnsafeBufferPointer { meaning in
+                var run = k
+                while k < bytes.count {
+                    if meaning[Int(bytes[k])] & inlineByte != 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                        out.append(0x5C)
+                        run = k
+                    }
+                    k += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
             }
         }
     }

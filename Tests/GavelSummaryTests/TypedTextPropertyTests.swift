@@ -167,3 +167,39 @@ enum MarkdownLine {
                 "round \(round): \(shown) reads as \(String(String.UnicodeScalarView(literal)).debugDescription), typed \(typed.debugDescription)")
     }
 }
+
+extension TypedTextPropertyTests {
+    /// The Markdown escape, one byte at a time as its rule reads: leading spaces of a first run
+    /// dropped; a backslash before `\\`*_[]<>#|~&$!` anywhere, before `-`, `+` or `=` first, and
+    /// before `.` or `)` after leading digits.
+    static func escapedByTheRule(_ text: String, first: Bool) -> String {
+        let inline = Set("\\`*_[]<>#|~&$!".utf8), block = Set("-+=".utf8)
+        var out: [UInt8] = []
+        var atStart = first, digitsOnly = first
+        for byte in text.utf8 {
+            if atStart, byte == 0x20 { continue }
+            if inline.contains(byte) || (atStart && block.contains(byte))
+                || (digitsOnly && !atStart && (byte == 0x2E || byte == 0x29)) {
+                out.append(0x5C)
+            }
+            digitsOnly = digitsOnly && (0x30...0x39).contains(byte)
+            atStart = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The escape copies the text in runs between special bytes; it must give the bytes the rule
+    /// gives, on any typed text, a first run or not.
+    @Test func markdownEscapeIsTheRuleByteByByte() {
+        var random = SeededRandom(seed: 0xE5CA9E)
+        let starts = ["", " ", "  ", "1", "12", "3.", "4)", "-", "+", "=", "x", "é", "1é."]
+        for round in 0..<3000 {
+            let text = starts[Int.random(in: 0..<starts.count, using: &random)] + TypedTextGenerator.text(&random)
+            for first in [true, false] {
+                #expect(MarkdownRenderer.escape(text, first: first) == Self.escapedByTheRule(text, first: first),
+                        "round \(round), first \(first): \(text.debugDescription)")
+            }
+        }
+    }
+}
