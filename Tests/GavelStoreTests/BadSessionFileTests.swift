@@ -98,6 +98,75 @@ import Testing
         #expect(error.description.contains(".recover"))
     }
 
+    /// A reader (a summary, the speaker view) does not check every page when it opens: the damage
+    /// is reported as damage where its read goes through it, the file is left as it was, and
+    /// nothing crashes.
+    @Test func aReaderReportsDamageWhereItReads() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("damaged.gavel")
+        do {
+            let store = try SessionStore(path: path)
+            for i in 0..<200 {
+                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
+                                                                   text: String(repeating: "x", count: 200), by: "c")))
+            }
+        }
+        // Scribble over the head of every page but the first (the schema): the event table's
+        // pages, which a read of the events goes through, among them.
+        var data = try #require(contents(path))
+        let pageSize = 4096
+        for page in 1..<(data.count / pageSize) {
+            for offset in (page * pageSize)..<(page * pageSize + 100) { data[offset] = 0xA5 }
+        }
+        try data.write(to: URL(fileURLWithPath: path))
+        var refused: SessionStoreError?
+        do {
+            let reader = try SessionStore(path: path, readOnly: true)
+            let events = try reader.allEvents()
+            Issue.record("read \(events.count) events from a damaged file")
+        } catch let error as SessionStoreError {
+            refused = error
+        }
+        let error = try #require(refused)
+        guard case .corrupt = error else {
+            Issue.record("expected a damaged-file error, got \(error)")
+            return
+        }
+        #expect(error.description.hasPrefix(path + ": "))
+        #expect(contents(path) == data, "a reader never changes the file")
+    }
+
+    /// A writer of the process attaches to the file a reader of it opened without checking every
+    /// page: the writer checks them all the same, before it writes anything.
+    @Test func aWriterAfterAReaderStillChecksEveryPage() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("damaged.gavel")
+        do {
+            let store = try SessionStore(path: path)
+            for i in 0..<200 {
+                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
+                                                                   text: String(repeating: "x", count: 200), by: "c")))
+            }
+        }
+        var data = try #require(contents(path))
+        let pageSize = 4096
+        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
+        try data.write(to: URL(fileURLWithPath: path))
+        let reader = try SessionStore(path: path, readOnly: true)
+        var refused: SessionStoreError?
+        do {
+            _ = try SessionStore(path: path)
+        } catch let error as SessionStoreError {
+            refused = error
+        }
+        withExtendedLifetime(reader) {}
+        guard case .corrupt? = refused else {
+            Issue.record("a writer after a reader opened a damaged file: \(String(describing: refused))")
+            return
+        }
+        #expect(contents(path) == data, "a refused file is never changed")
+    }
+
     @Test func anUnreadableEventIsReportedAndNothingIsConsumed() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("odd.gavel")
