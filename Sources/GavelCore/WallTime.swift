@@ -70,7 +70,7 @@ public struct WallTime: Sendable, Equatable, Hashable {
 
     /// The fields of `date` in `zone`.
     public init(_ date: Date, zone: TimeZone) {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + ZoneOffset.seconds(zone, at: date)
         self.init(naiveSeconds: local)
     }
 
@@ -93,12 +93,12 @@ public struct WallTime: Sendable, Equatable, Hashable {
     public func resolve(in zone: TimeZone) -> Resolution {
         let naive = naiveSeconds
         // The offsets a day either side are the ones before and after any change near it.
-        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive - 86400)))
-        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive + 86400)))
+        let before = ZoneOffset.seconds(zone, at: Date(timeIntervalSince1970: TimeInterval(naive - 86400)))
+        let after = ZoneOffset.seconds(zone, at: Date(timeIntervalSince1970: TimeInterval(naive + 86400)))
         var found: [Int] = []
         for offset in Set([before, after]) {
             let instant = naive - offset
-            if zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))) == offset { found.append(instant) }
+            if ZoneOffset.seconds(zone, at: Date(timeIntervalSince1970: TimeInterval(instant))) == offset { found.append(instant) }
         }
         found.sort()
         if found.count >= 2, let a = found.first, let b = found.last {
@@ -108,7 +108,7 @@ public struct WallTime: Sendable, Equatable, Hashable {
         if before != after {
             return .skipped(Date(timeIntervalSince1970: TimeInterval(naive - before)), gapSeconds: abs(after - before))
         }
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive)))
+        let offset = ZoneOffset.seconds(zone, at: Date(timeIntervalSince1970: TimeInterval(naive)))
         return .exact(Date(timeIntervalSince1970: TimeInterval(naive - offset)))
     }
 

@@ -11,7 +11,7 @@ public enum SummaryTime {
         var offset: Int
 
         init(_ date: Date, zone: TimeZone) {
-            offset = zone.secondsFromGMT(for: date)
+            offset = ZoneOffset.seconds(zone, at: date)
             let w = WallTime(naiveSeconds: Int(date.timeIntervalSince1970.rounded(.down)) + offset)
             (year, month, day, hour, minute, second) = (w.year, w.month, w.day, w.hour, w.minute, w.second)
         }
