@@ -81,8 +81,21 @@ public enum SummaryTime {
     }
 
     /// `n` in decimal, zeros put before it up to `width` characters (before the sign too, as
-    /// `four` spells a year before 0). A number's String is small: no allocation.
+    /// `four` spells a year before 0). The fields of a time (0 to 9,999) are written digit by
+    /// digit: through `String(n)` they cost ~460 instructions each, 37 M in the JSON summary of
+    /// 10,000 notes.
     static func digits(_ n: Int, width: Int, to out: inout [UInt8]) {
+        if n >= 0, n < 10_000 {
+            var count = 1, power = 10
+            while n >= power { count += 1; power *= 10 }
+            var zeros = width - count
+            while zeros > 0 { out.append(UInt8(ascii: "0")); zeros -= 1 }
+            while power > 1 {
+                power /= 10
+                out.append(UInt8(ascii: "0") + UInt8(n / power % 10))
+            }
+            return
+        }
         let text = String(n).utf8
         out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count)))
         out.append(contentsOf: text)

@@ -51,4 +51,20 @@ import Testing
             #expect(SummaryTime.mmss(seconds) == ClockText.mmss(seconds))
         }
     }
+    /// Written digit by digit for a time's fields, through `String` for the rest: the same bytes
+    /// as `String(n)` padded with zeros (before a sign too), for any number and width.
+    @Test func digitsAreStringsPaddedWithZeros() {
+        var random = SeededRandom(seed: 0xD161)
+        let edges = [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, -1, -9, -10, -9999, Int.max, Int.min]
+        let numbers = edges + (0..<5000).map { _ in Int.random(in: -20_000...20_000, using: &random) }
+        for n in numbers {
+            for width in 0...6 {
+                var out: [UInt8] = []
+                SummaryTime.digits(n, width: width, to: &out)
+                let text = String(n)
+                let expected = String(repeating: "0", count: max(0, width - text.utf8.count)) + text
+                #expect(String(decoding: out, as: UTF8.self) == expected, "\(n) width \(width)")
+            }
+        }
+    }
 }
