@@ -158,4 +158,27 @@ import Testing
         #expect(error("[a.b]\n[a]\nb.c = 1").hasPrefix("t.toml:3: TOML syntax: \"b\" is a table defined elsewhere"))
         #expect(error("[a]\nx = 1\n[[a]]").hasPrefix("t.toml:3: TOML syntax: [[a]] names a key that is already defined"))
     }
+    /// Tables of a few keys are searched, larger ones indexed: across that line (12 keys) every
+    /// key reads back in order with its line, a repeated key is refused at either size, and a
+    /// table grown past it by a later header and dotted keys still finds its first keys.
+    @Test(arguments: [3, 12, 13, 40])
+    func tablesOfManyKeys(count: Int) throws {
+        let lines = (0..<count).map { "k\($0) = \($0)" }
+        let t = try parse("[big]\n" + lines.joined(separator: "\n") + "\n[other]\nx = 1\n[big.more]\ny = 2\n")
+        let big = try #require(t["big"]?.table)
+        #expect(big.keys == (0..<count).map { "k\($0)" } + ["more"])
+        for k in 0..<count {
+            #expect(big["k\(k)"]?.integer == k)
+            #expect(big.line(of: "k\(k)") == k + 2)
+        }
+        #expect(big["more"]?.table?["y"]?.integer == 2)
+        #expect(big["k\(count)"] == nil)
+        for repeated in [0, count / 2, count - 1] {
+            #expect(error("[big]\n" + lines.joined(separator: "\n") + "\nk\(repeated) = 0\n")
+                    == "t.toml:\(count + 2): TOML syntax: duplicate key \"k\(repeated)\" (first on line \(repeated + 2))")
+        }
+        // Equal tables compare equal; the same keys in another order do not.
+        #expect(try parse(lines.joined(separator: "\n")) == parse(lines.joined(separator: "\n")))
+        #expect(try parse(lines.joined(separator: "\n")) != parse(lines.reversed().joined(separator: "\n")))
+    }
 }

@@ -74,12 +74,19 @@ extension TOML {
 
     /// A TOML table: keys in the order written, each value with the line of its key.
     public struct Table: Sendable, Equatable {
-        public private(set) var keys: [String] = []
-        private var entries: [String: Entry] = [:]
+        /// Keys in the order written, each with its entry. Most tables hold a handful of keys (a
+        /// topic's title, speakers, length): they are found by comparing keys, which costs less
+        /// than hashing one and needs no dictionary grown key by key (~1,700 instructions a key
+        /// for a topic's table). A table of more keys (`[renamed]`) gets an index.
+        private var pairs: [(key: String, entry: Entry)] = []
+        private var index: [String: Int]?
         /// The line of the table's header (`[name]` or `[[name]]`), or of its first key.
         public var line: Int
         /// How it came to be, for TOML's rules on redefinition.
         var origin: Origin
+
+        /// Past this many keys, a table is looked up by an index.
+        static let indexedFrom = 12
 
         enum Origin: Sendable, Equatable {
             case root, header, implicitByHeader, dotted, inline, arrayElement
@@ -97,17 +104,35 @@ extension TOML {
             self.origin = origin
         }
 
-        public subscript(key: String) -> TOML.Value? { entries[key]?.value }
+        /// Keys in the order written.
+        public var keys: [String] { pairs.map(\.key) }
+
+        public subscript(key: String) -> TOML.Value? { entry(key)?.value }
 
         /// The line of `key`, if present.
-        public func line(of key: String) -> Int? { entries[key]?.line }
+        public func line(of key: String) -> Int? { entry(key)?.line }
 
-        public var isEmpty: Bool { keys.isEmpty }
+        public var isEmpty: Bool { pairs.isEmpty }
 
-        func entry(_ key: String) -> Entry? { entries[key] }
+        private func position(_ key: String) -> Int? {
+            if let index { return index[key] }
+            return pairs.firstIndex { $0.key == key }
+        }
+
+        func entry(_ key: String) -> Entry? { position(key).map { pairs[$0].entry } }
 
         mutating func set(_ key: String, _ entry: Entry) {
-            if entries.updateValue(entry, forKey: key) == nil { keys.append(key) }
+            if let i = position(key) {
+                pairs[i].entry = entry
+                return
+            }
+            if pairs.isEmpty { pairs.reserveCapacity(8) }
+            pairs.append((key, entry))
+            if index != nil {
+                index?[key] = pairs.count - 1
+            } else if pairs.count > Self.indexedFrom {
+                index = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($0.element.key, $0.offset) })
+            }
         }
 
         /// The entry of `key`, taken out so the caller holds its value's only copy and can change
@@ -115,10 +140,16 @@ extension TOML {
         /// whole subtree, once per key, which made a 20,000-topic agenda quadratic. The key keeps
         /// its place, holding a placeholder until then.
         mutating func take(_ key: String) -> Entry? {
-            guard let i = entries.index(forKey: key) else { return nil }
-            let entry = entries.values[i]
-            entries.values[i] = Entry(value: .boolean(false), line: entry.line)
+            guard let i = position(key) else { return nil }
+            let entry = pairs[i].entry
+            pairs[i].entry = Entry(value: .boolean(false), line: entry.line)
             return entry
+        }
+
+        /// Keys, entries, line and origin alike (the index follows from the keys).
+        public static func == (a: Table, b: Table) -> Bool {
+            a.line == b.line && a.origin == b.origin && a.pairs.count == b.pairs.count
+                && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.entry == $1.entry }
         }
     }
 }
