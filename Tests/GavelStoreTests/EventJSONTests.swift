@@ -51,6 +51,30 @@ import Testing
         }
     }
 
+    /// A note added, as the store writes it, is read on its own short way, and that way gives
+    /// what the general one gives: for any texts, with and without an author and a role.
+    @Test func anAddedNoteTakesTheShortWayToTheSameEvent() throws {
+        var r = SeededRandom(seed: 0xADD)
+        for _ in 0..<3_000 {
+            let roles: [Role?] = [nil] + Role.allCases
+            let event = SessionEvent(at: Date(timeIntervalSinceReferenceDate: Double.random(in: -1e9...1e9, using: &r)),
+                                     .noteAdded(id: Self.text(&r), slot: Self.text(&r), topic: Self.text(&r), text: Self.text(&r), by: Self.text(&r)),
+                                     by: Bool.random(using: &r) ? Self.text(&r) : nil, role: roles.randomElement(using: &r)!)
+            var json = try Self.encoder.encode(event)
+            let short: SessionEvent? = json.withUnsafeMutableBytes { raw in
+                var reader = EventJSON.Reader(bytes: UnsafeBufferPointer(raw.bindMemory(to: UInt8.self)))
+                return reader.addedNote()
+            }
+            let general: SessionEvent? = json.withUnsafeMutableBytes { raw in
+                var reader = EventJSON.Reader(bytes: UnsafeBufferPointer(raw.bindMemory(to: UInt8.self)))
+                return reader.event()
+            }
+            #expect(short != nil, "\(String(decoding: json, as: UTF8.self))")
+            #expect(short == general)
+            #expect(short == event)
+        }
+    }
+
     @Test func whatItDoesNotKnowIsLeftToTheDecoder() {
         for json in [
             #"{"action":{"start":{"slot":"a","topic":"b"}},"at":1}"# + "x",
