@@ -71,7 +71,11 @@ public struct JSONWriter {
         item()
         bytes.append(UInt8(ascii: "\""))
         append(k)
-        append("\": ")
+        // Byte by byte: a copy of a few bytes costs ~90 instructions, a byte ~10, and a summary
+        // of 10,000 notes writes 110,000 keys.
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -102,15 +106,17 @@ public struct JSONWriter {
         empty = false
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// Spaces to indent with, a constant (a static array was a lazily made global, looked at
+    /// on every line).
+    private static let spaces: StaticString = "                                                                "
 
     /// A line feed and the indent of the current depth.
     private mutating func newLine() {
         bytes.append(0x0A)
         var indent = 2 * depth
         while indent > 0 {
-            let n = min(indent, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            let n = min(indent, Self.spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: n))
             indent -= n
         }
     }
