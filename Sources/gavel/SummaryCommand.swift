@@ -57,15 +57,17 @@ struct SummaryCommand: ParsableCommand {
         // Not run yet: the summary shows the plan.
         let now = Date()
         let text: String
-        var slotModel: SlotSummary?
-        var dayModel: DaySummary?
+        let model: Any
         if let slot {
-            slotModel = SummaryBuilder.slot(folded, id: slot, at: now)
-            guard let slotModel else { throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64) }
+            guard let slotModel = SummaryBuilder.slot(folded, id: slot, at: now) else {
+                throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
+            }
             text = format.render(slotModel, context: SummaryBuilder.context(folded, at: now))
+            model = slotModel
         } else {
-            dayModel = SummaryBuilder.day(folded, at: now)
-            text = format.render(dayModel!)
+            let dayModel = SummaryBuilder.day(folded, at: now)
+            text = format.render(dayModel)
+            model = dayModel
         }
         if let output {
             do {
@@ -78,7 +80,7 @@ struct SummaryCommand: ParsableCommand {
             let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.escapedLines(text) : text
             Console.raw(shown)
         }
-        CommandEnd.success(keeping: (store, events, folded, slotModel, dayModel, text))
+        CommandEnd.success(keeping: (store, events, folded, model, text))
     }
 }
 
