@@ -29,6 +29,11 @@ public enum AtomicFile {
     /// Writes `text` to `path` (`gavel summary -o FILE`). A file already there keeps its
     /// permissions; a new one gets `mode` (default 0600, private like the session).
     public static func write(_ text: String, to path: String, mode: mode_t = 0o600) throws(SummaryWriteError) {
+        try write(bytes: Array(text.utf8), to: path, mode: mode)
+    }
+
+    /// `write` of bytes already made (a summary rendered as bytes).
+    public static func write(bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(SummaryWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
         let name = (path as NSString).lastPathComponent
@@ -40,12 +45,16 @@ public enum AtomicFile {
         if fstatat(dirFD, name, &existing, AT_SYMLINK_NOFOLLOW) == 0, existing.st_mode & S_IFMT == S_IFREG {
             fileMode = existing.st_mode & 0o777
         }
-        try write(text, named: name, in: dirFD, path: path, mode: fileMode)
+        try write(bytes: bytes, named: name, in: dirFD, path: path, mode: fileMode)
     }
 
     /// Writes `text` as the file `name` of the folder open as `dirFD`, with permissions `mode`
     /// exactly (whatever the umask); `path` names it in errors.
     static func write(_ text: String, named name: String, in dirFD: Int32, path: String, mode: mode_t) throws(SummaryWriteError) {
+        try write(bytes: Array(text.utf8), named: name, in: dirFD, path: path, mode: mode)
+    }
+
+    static func write(bytes: [UInt8], named name: String, in dirFD: Int32, path: String, mode: mode_t) throws(SummaryWriteError) {
         removeStaleTemporaries(of: name, in: dirFD)
         let temp = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = openat(dirFD, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
@@ -56,7 +65,7 @@ public enum AtomicFile {
         }
         do throws(SummaryWriteError) {
             guard fchmod(fd, mode) == 0 else { throw failure(path, errno) }
-            try writeAll(fd, Array(text.utf8), path: path)
+            try writeAll(fd, bytes, path: path)
             guard fsync(fd) == 0 else { throw failure(path, errno) }
         } catch {
             close(fd)

@@ -80,16 +80,26 @@ import GavelCore
 /// nothing else is changed.
 public enum JSONRenderer {
     public static func slot(_ slot: SlotSummary, context: SummaryContext) -> String {
-        document(kind: "slot", context: context, slots: [slot], notes: slot.noteCount) { $0.null() }
+        String(decoding: slotBytes(slot, context: context), as: UTF8.self)
     }
 
     public static func day(_ day: DaySummary) -> String {
+        String(decoding: dayBytes(day), as: UTF8.self)
+    }
+
+    /// `slot` as UTF-8 bytes.
+    public static func slotBytes(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
+        document(kind: "slot", context: context, slots: [slot], notes: slot.noteCount) { $0.null() }
+    }
+
+    /// `day` as UTF-8 bytes.
+    public static func dayBytes(_ day: DaySummary) -> [UInt8] {
         document(kind: "index", context: day.context, slots: day.slots,
                  notes: day.slots.reduce(0) { $0 + $1.noteCount }) { overview(day, &$0) }
     }
 
     static func document(kind: String, context: SummaryContext, slots: [SlotSummary], notes: Int,
-                         overview: (inout JSONWriter) -> Void) -> String {
+                         overview: (inout JSONWriter) -> Void) -> [UInt8] {
         // About 500 bytes a note: one allocation for most summaries.
         var w = JSONWriter(capacity: 8192 + 600 * notes)
         w.object { w in
@@ -110,7 +120,7 @@ public enum JSONRenderer {
             w.key("slots")
             w.array { w in for s in slots { slot(s, context, &w) } }
         }
-        return w.finish()
+        return w.finishBytes()
     }
 
     static func overview(_ day: DaySummary, _ w: inout JSONWriter) {

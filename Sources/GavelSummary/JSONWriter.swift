@@ -16,8 +16,13 @@ public struct JSONWriter {
 
     /// What was written, ending with a newline; the writer is done with.
     public consuming func finish() -> String {
+        String(decoding: finishBytes(), as: UTF8.self)
+    }
+
+    /// `finish` as UTF-8 bytes (valid: every byte came from a String or is ASCII).
+    public consuming func finishBytes() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     // MARK: - Values

@@ -9,6 +9,11 @@ public enum MediaWikiRenderer {
         document.spelled(into: { render($0, to: &$1) })
     }
 
+    /// `render` as UTF-8 bytes.
+    public static func renderBytes(_ document: SummaryDocument) -> [UInt8] {
+        document.spelledBytes(into: { render($0, to: &$1) })
+    }
+
     static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {
         switch block {
         case .heading(let level, let inlines):

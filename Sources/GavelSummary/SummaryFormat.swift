@@ -33,6 +33,31 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// `render` as UTF-8 bytes, for a file or a pipe: the text of a whole conference's summary is
+    /// tens of megabytes, and making a String of it checks every byte again.
+    public func renderBytes(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
+        switch self {
+        case .json: JSONRenderer.slotBytes(slot, context: context)
+        default: spellBytes(SummaryLayout.slot(slot, context: context))
+        }
+    }
+
+    public func renderBytes(_ day: DaySummary) -> [UInt8] {
+        switch self {
+        case .json: JSONRenderer.dayBytes(day)
+        default: spellBytes(SummaryLayout.day(day))
+        }
+    }
+
+    func spellBytes(_ document: SummaryDocument) -> [UInt8] {
+        switch self {
+        case .markdown: MarkdownRenderer.renderBytes(document)
+        case .mediawiki: MediaWikiRenderer.renderBytes(document)
+        case .text: Array(PlainTextRenderer.render(document).utf8)
+        case .json: []
+        }
+    }
+
     func spell(_ document: SummaryDocument) -> String {
         switch self {
         case .markdown: MarkdownRenderer.render(document)

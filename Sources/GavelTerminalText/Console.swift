@@ -12,16 +12,23 @@ public enum Console {
     /// straight from the string's storage: a summary of 100,000 notes is tens of megabytes.
     public static func raw(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                done += n
+        text.withUTF8(write)
+    }
+
+    /// `bytes` on standard output as they are.
+    public static func raw(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer(write)
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            done += n
         }
     }
 

@@ -56,31 +56,34 @@ struct SummaryCommand: ParsableCommand {
         }
         // Not run yet: the summary shows the plan.
         let now = Date()
-        let text: String
+        // Bytes, not a String: a whole conference's summary is tens of megabytes, and a String of
+        // it would check every byte again.
+        let bytes: [UInt8]
         let model: Any
         if let slot {
             guard let slotModel = SummaryBuilder.slot(folded, id: slot, at: now) else {
                 throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
             }
-            text = format.render(slotModel, context: SummaryBuilder.context(folded, at: now))
+            bytes = format.renderBytes(slotModel, context: SummaryBuilder.context(folded, at: now))
             model = slotModel
         } else {
             let dayModel = SummaryBuilder.day(folded, at: now)
-            text = format.render(dayModel)
+            bytes = format.renderBytes(dayModel)
             model = dayModel
         }
         if let output {
             do {
-                try AtomicFile.write(text, to: output)
+                try AtomicFile.write(bytes: bytes, to: output)
             } catch {
                 throw Self.fail(error.description, code: 73)
             }
-        } else {
+        } else if isatty(STDOUT_FILENO) == 1 {
             // On a terminal, a bidi override typed into a note must not reorder what follows it.
-            let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.escapedLines(text) : text
-            Console.raw(shown)
+            Console.raw(TerminalText.escapedLines(String(decoding: bytes, as: UTF8.self)))
+        } else {
+            Console.raw(bytes: bytes)
         }
-        CommandEnd.success(keeping: (store, events, folded, model, text))
+        CommandEnd.success(keeping: (store, events, folded, model, bytes))
     }
 }
 

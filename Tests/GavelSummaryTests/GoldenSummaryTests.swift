@@ -17,6 +17,22 @@ import Testing
         try Golden.check(text, name: "x86." + Self.ext(format))
     }
 
+    /// `gavel summary` prints the bytes of a summary without making a String of them: the same
+    /// bytes as the String the views write, in every format, for a slot and the whole day.
+    @Test(arguments: SummaryFormat.allCases)
+    func theBytesAreTheTextsBytes(format: SummaryFormat) throws {
+        let script = try ScriptedSession.morning()
+        let now = script.clock.now()
+        let day = SummaryBuilder.day(script.session, at: now)
+        #expect(format.renderBytes(day) == Array(format.day(script.session, at: now).utf8))
+        for slot in script.session.agenda.slots {
+            let model = try #require(SummaryBuilder.slot(script.session, id: slot.id, at: now))
+            let bytes = format.renderBytes(model, context: SummaryBuilder.context(script.session, at: now))
+            #expect(bytes == Array(try #require(format.slot(script.session, id: slot.id, at: now)).utf8), "\(slot.id)")
+            #expect(!bytes.isEmpty)
+        }
+    }
+
     @Test func theScriptEndsBothSlotsAndMarksLateNotesStale() throws {
         let script = try ScriptedSession.morning()
         #expect(script.effects == [
