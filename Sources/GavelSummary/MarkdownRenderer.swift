@@ -72,9 +72,8 @@ public enum MarkdownRenderer {
         case .emphasis(let inner):
             var bytes: [UInt8] = []
             line(inner, to: &bytes)
-            let text = String(decoding: bytes, as: UTF8.self)
             // `*` around text that starts or ends with a space would not be emphasis; keep words plain then.
-            if let first = text.first, let last = text.last, first != " ", last != " " {
+            if let first = bytes.first, let last = bytes.last, !startsOrEndsWithSpace(bytes, first: first, last: last) {
                 out.append(UInt8(ascii: "*"))
                 out.append(contentsOf: bytes)
                 out.append(UInt8(ascii: "*"))
@@ -84,10 +83,28 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Whether the text's first or last character is a space. A character other than a space
+    /// can start or end with a space's byte (a prepended mark before one), so only then are
+    /// characters looked at; most text needs no String made.
+    static func startsOrEndsWithSpace(_ bytes: [UInt8], first: UInt8, last: UInt8) -> Bool {
+        guard first == 0x20 || last == 0x20 else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.first == " " || text.last == " "
+    }
+
     /// CommonMark autolinks take any characters but spaces, controls, `<` and `>`; a `|` would
-    /// split a table cell even inside one, so such a link is shown as escaped text.
+    /// split a table cell even inside one, so such a link is shown as escaped text. Read as
+    /// bytes: U+0080-U+009F are `C2 80`-`C2 9F`.
     static func isAutolinkable(_ url: String) -> Bool {
-        !url.unicodeScalars.contains { $0.value <= 0x20 || $0 == "<" || $0 == ">" || $0 == "|" || (0x7F...0x9F).contains($0.value) }
+        var previous: UInt8 = 0
+        for b in url.utf8 {
+            if b <= 0x20 || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "|") || b == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(b)) {
+                return false
+            }
+            previous = b
+        }
+        return true
     }
 
     /// Characters with a meaning anywhere in a line (emphasis, code, links, HTML, entities, tables,
