@@ -42,8 +42,11 @@ public struct Session: Sendable {
     /// against it, so every process on the machine agrees on what is a step and what was counted.
     public internal(set) var clockBase: ClockBase?
     /// Topic ids the events named (after `[renamed]`): a topic on the agenda none names is what a
-    /// lost id probably became.
-    public internal(set) var namedTopicIDs: Set<String> = []
+    /// lost id probably became. A new note's topic is the place it is filed under, so it is
+    /// taken from there rather than put in a set for each note (a long topic id costs ~1,000
+    /// instructions to hash, and a long day has 10,000 notes).
+    public var namedTopicIDs: Set<String> { topicIDsNamedBesidesNewNotes.union(notesOfTopic.keys.lazy.map(\.topic)) }
+    var topicIDsNamedBesidesNewNotes: Set<String> = []
     /// What the speaker is shown, when the chair sent something.
     public internal(set) var speakerMessage: SpeakerMessage?
     /// The adjustments of each rebalance, as applied, for its undo.
@@ -158,7 +161,6 @@ public struct Session: Sendable {
         if case .noteAdded(let id, let slot, let topic, let text, let by) = event.action, agenda.renamed.isEmpty,
            notes[id] == nil {
             eventCount += 1
-            namedTopicIDs.insert(topic)
             let effects = addNote(id, slot: slot, topic: topic, text: text, by: by, at: event.at)
             Self.raise(&slotChangedAt[slot, default: event.at], to: event.at)
             return effects
@@ -196,7 +198,7 @@ public struct Session: Sendable {
         let t = event.at
         let action = agenda.renamed.isEmpty ? event.action
             : event.action.mappingIDs(slot: { current(slot: $0) }, topic: { current(topic: $0) })
-        if let topic = action.ids.topic { namedTopicIDs.insert(topic) }
+        if let topic = action.ids.topic { topicIDsNamedBesidesNewNotes.insert(topic) }
         switch action {
         case .openSlot(let slot):
             if agenda.slot(id: slot) != nil { openedSlot = slot }
