@@ -5,6 +5,8 @@ import GavelWeb
 /// `gavel run AGENDA`: the chair console (or another view) on the agenda's session.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named, not derived from the type's name (reflection, 1.5-4.8 M instructions a start).
+        commandName: "run",
         abstract: "Run the session of an agenda in this terminal.",
         discussion: """
         Opens the chair console (or --view speaker|notes; `v` cycles them). Without --slot it \

@@ -5,6 +5,8 @@ import GavelTUI
 /// `gavel themes`: the themes to pick from with `--theme` or `t`.
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named, not derived from the type's name (reflection, 1.5-4.8 M instructions a start).
+        commandName: "themes",
         abstract: "List the colour themes: built-in ones and yours.",
         discussion: "Your own themes are TOML files in $XDG_CONFIG_HOME/gavel/themes (default ~/.config/gavel/themes)."
     )
