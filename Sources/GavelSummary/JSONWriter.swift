@@ -41,6 +41,14 @@ public struct JSONWriter {
 
     /// An array of strings.
     public mutating func array(_ strings: [String]) {
+        // Most notes have no owners and no links: `[]` without opening and closing a container.
+        guard !strings.isEmpty else {
+            beginValue()
+            bytes.append(UInt8(ascii: "["))
+            bytes.append(UInt8(ascii: "]"))
+            empty = false
+            return
+        }
         array { w in for s in strings { w.string(s) } }
     }
 
