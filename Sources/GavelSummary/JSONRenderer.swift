@@ -79,21 +79,13 @@ import GavelCore
 /// Text typed by people has its control characters removed (tabs and line breaks become spaces);
 /// nothing else is changed.
 public enum JSONRenderer {
-    public static func slot(_ slot: SlotSummary, context: SummaryContext) -> String {
-        String(decoding: slotBytes(slot, context: context), as: UTF8.self)
-    }
-
-    public static func day(_ day: DaySummary) -> String {
-        String(decoding: dayBytes(day), as: UTF8.self)
-    }
-
-    /// `slot` as UTF-8 bytes.
-    public static func slotBytes(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
+    /// A slot's summary as UTF-8 bytes (valid: ASCII and the bytes of Strings).
+    public static func slot(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
         document(kind: "slot", context: context, slots: [slot], notes: slot.noteCount) { $0.null() }
     }
 
-    /// `day` as UTF-8 bytes.
-    public static func dayBytes(_ day: DaySummary) -> [UInt8] {
+    /// The whole microconference's summary as UTF-8 bytes.
+    public static func day(_ day: DaySummary) -> [UInt8] {
         document(kind: "index", context: day.context, slots: day.slots,
                  notes: day.slots.reduce(0) { $0 + $1.noteCount }) { overview(day, &$0) }
     }
@@ -120,7 +112,7 @@ public enum JSONRenderer {
             w.key("slots")
             w.array { w in for s in slots { slot(s, context, &w) } }
         }
-        return w.finishBytes()
+        return w.finish()
     }
 
     static func overview(_ day: DaySummary, _ w: inout JSONWriter) {

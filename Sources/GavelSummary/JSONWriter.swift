@@ -14,13 +14,9 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// What was written, ending with a newline; the writer is done with.
-    public consuming func finish() -> String {
-        String(decoding: finishBytes(), as: UTF8.self)
-    }
-
-    /// `finish` as UTF-8 bytes (valid: every byte came from a String or is ASCII).
-    public consuming func finishBytes() -> [UInt8] {
+    /// What was written, ending with a newline, as UTF-8 bytes (valid: every byte came from a
+    /// String or is ASCII); the writer is done with.
+    public consuming func finish() -> [UInt8] {
         bytes.append(0x0A)
         return bytes
     }

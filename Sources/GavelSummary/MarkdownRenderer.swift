@@ -5,13 +5,9 @@
 /// `>`, `1.`) at the start of a typed run; text is one line, so no line of it can become a heading,
 /// a list item or a table row of its own. Links become autolinks `<https://…>`.
 public enum MarkdownRenderer {
-    public static func render(_ document: SummaryDocument) -> String {
+    /// The document as UTF-8 bytes.
+    public static func render(_ document: SummaryDocument) -> [UInt8] {
         document.spelled(into: { render($0, to: &$1) })
-    }
-
-    /// `render` as UTF-8 bytes.
-    public static func renderBytes(_ document: SummaryDocument) -> [UInt8] {
-        document.spelledBytes(into: { render($0, to: &$1) })
     }
 
     static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {

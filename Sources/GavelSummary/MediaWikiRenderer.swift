@@ -5,13 +5,9 @@
 /// (nor expand `~~~~` into a signature). Links stay bare URLs, which MediaWiki turns into links,
 /// unless they contain a character that would end or change one.
 public enum MediaWikiRenderer {
-    public static func render(_ document: SummaryDocument) -> String {
+    /// The document as UTF-8 bytes.
+    public static func render(_ document: SummaryDocument) -> [UInt8] {
         document.spelled(into: { render($0, to: &$1) })
-    }
-
-    /// `render` as UTF-8 bytes.
-    public static func renderBytes(_ document: SummaryDocument) -> [UInt8] {
-        document.spelledBytes(into: { render($0, to: &$1) })
     }
 
     static func render(_ block: SummaryDocument.Block, to out: inout [UInt8]) {

@@ -15,15 +15,9 @@ public struct SummaryDocument: Sendable, Equatable {
         return out
     }
 
-    /// `spelled` with each block written into one buffer: a summary of 10,000 notes makes no
-    /// String a note.
-    public func spelled(into block: (Block, inout [UInt8]) -> Void) -> String {
-        String(decoding: spelledBytes(into: block), as: UTF8.self)
-    }
-
-    /// `spelled(into:)` as its UTF-8 bytes, for a file or a pipe: no String made (making one
-    /// checks every byte again, 10 instructions a byte).
-    public func spelledBytes(into block: (Block, inout [UInt8]) -> Void) -> [UInt8] {
+    /// `spelled` with each block written into one buffer, as UTF-8 bytes: a summary of 10,000
+    /// notes makes no String a note, and none of the whole (making one checks every byte again).
+    public func spelled(into block: (Block, inout [UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         for (i, b) in blocks.enumerated() {

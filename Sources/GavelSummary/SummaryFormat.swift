@@ -20,50 +20,35 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
     }
 
     public func render(_ slot: SlotSummary, context: SummaryContext) -> String {
-        switch self {
-        case .json: JSONRenderer.slot(slot, context: context)
-        default: spell(SummaryLayout.slot(slot, context: context))
-        }
+        String(decoding: renderBytes(slot, context: context), as: UTF8.self)
     }
 
     public func render(_ day: DaySummary) -> String {
-        switch self {
-        case .json: JSONRenderer.day(day)
-        default: spell(SummaryLayout.day(day))
-        }
+        String(decoding: renderBytes(day), as: UTF8.self)
     }
 
     /// `render` as UTF-8 bytes, for a file or a pipe: the text of a whole conference's summary is
     /// tens of megabytes, and making a String of it checks every byte again.
     public func renderBytes(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
         switch self {
-        case .json: JSONRenderer.slotBytes(slot, context: context)
-        default: spellBytes(SummaryLayout.slot(slot, context: context))
+        case .json: JSONRenderer.slot(slot, context: context)
+        default: spell(SummaryLayout.slot(slot, context: context))
         }
     }
 
     public func renderBytes(_ day: DaySummary) -> [UInt8] {
         switch self {
-        case .json: JSONRenderer.dayBytes(day)
-        default: spellBytes(SummaryLayout.day(day))
+        case .json: JSONRenderer.day(day)
+        default: spell(SummaryLayout.day(day))
         }
     }
 
-    func spellBytes(_ document: SummaryDocument) -> [UInt8] {
-        switch self {
-        case .markdown: MarkdownRenderer.renderBytes(document)
-        case .mediawiki: MediaWikiRenderer.renderBytes(document)
-        case .text: Array(PlainTextRenderer.render(document).utf8)
-        case .json: []
-        }
-    }
-
-    func spell(_ document: SummaryDocument) -> String {
+    func spell(_ document: SummaryDocument) -> [UInt8] {
         switch self {
         case .markdown: MarkdownRenderer.render(document)
         case .mediawiki: MediaWikiRenderer.render(document)
-        case .text: PlainTextRenderer.render(document)
-        case .json: ""
+        case .text: Array(PlainTextRenderer.render(document).utf8)
+        case .json: []
         }
     }
 }

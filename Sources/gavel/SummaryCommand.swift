@@ -40,21 +40,20 @@ struct SummaryCommand: ParsableCommand {
                                     + agenda.slots.map(\.id).joined(separator: ", "), code: 64)
         }
         let sessionPath = SessionOpening.path(agendaPath: self.agenda, sessionPath: session)
-        var folded = Session(agenda: agenda)
         var store: (any SessionLog)?
         var events: [SessionEvent] = []
         if FileManager.default.fileExists(atPath: sessionPath) {
             do {
                 store = try SessionOpening.open(agendaPath: self.agenda, sessionPath: session, readOnly: true)
                 events = try store?.newEvents() ?? []
-                folded = Session(agenda: agenda, events: events)
             } catch {
                 throw Self.fail("cannot read the session: \(error)", code: 1)
             }
         } else if session != nil {
             throw Self.fail("\(sessionPath): no such session file", code: 66)
         }
-        // Not run yet: the summary shows the plan.
+        // No session yet: the summary shows the plan.
+        let folded = Session(agenda: agenda, events: events)
         let now = Date()
         // Bytes, not a String: a whole conference's summary is tens of megabytes, and a String of
         // it would check every byte again.

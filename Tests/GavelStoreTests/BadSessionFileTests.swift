@@ -72,18 +72,21 @@ import Testing
         #expect(error.description.contains("chmod u+w"))
     }
 
+    /// A session of 200 notes of 200 bytes at `path` (about 20 pages), closed: everything is
+    /// checkpointed into the main file.
+    static func writeNotes(to path: String) throws {
+        let store = try SessionStore(path: path)
+        for i in 0..<200 {
+            try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
+                                                               text: String(repeating: "x", count: 200), by: "c")))
+        }
+    }
+
     @Test func aDamagedFileIsRefusedNotRepaired() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("damaged.gavel")
-        do {
-            let store = try SessionStore(path: path)
-            for i in 0..<200 {
-                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
-                                                                   text: String(repeating: "x", count: 200), by: "c")))
-            }
-        }
-        // The last connection closed: everything is checkpointed into the main file. Scribble over
-        // the middle of it, where the event table's pages are.
+        try Self.writeNotes(to: path)
+        // Scribble over the middle of it, where the event table's pages are.
         var data = try #require(contents(path))
         let pageSize = 4096
         #expect(data.count > 20 * pageSize)
@@ -104,13 +107,7 @@ import Testing
     @Test func aReaderReportsDamageWhereItReads() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("damaged.gavel")
-        do {
-            let store = try SessionStore(path: path)
-            for i in 0..<200 {
-                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
-                                                                   text: String(repeating: "x", count: 200), by: "c")))
-            }
-        }
+        try Self.writeNotes(to: path)
         // Scribble over the head of every page but the first (the schema): the event table's
         // pages, which a read of the events goes through, among them.
         var data = try #require(contents(path))
@@ -141,13 +138,7 @@ import Testing
     @Test func aWriterAfterAReaderStillChecksEveryPage() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("damaged.gavel")
-        do {
-            let store = try SessionStore(path: path)
-            for i in 0..<200 {
-                try store.append(SessionEvent(at: Date(), .noteAdded(id: "n\(i)", slot: "s1", topic: "a",
-                                                                   text: String(repeating: "x", count: 200), by: "c")))
-            }
-        }
+        try Self.writeNotes(to: path)
         var data = try #require(contents(path))
         let pageSize = 4096
         for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
