@@ -17,8 +17,9 @@ import Testing
         try Golden.check(text, name: "x86." + Self.ext(format))
     }
 
-    /// `gavel summary` prints the bytes of a summary without making a String of them: the same
-    /// bytes as the String the views write, in every format, for a slot and the whole day.
+    /// Renderers hand over bytes, and `gavel summary` prints them as they are: they must be valid
+    /// UTF-8 (a String made of them, as the views write, would repair anything else), in every
+    /// format, for each slot and the whole day of a session with hostile text.
     @Test(arguments: SummaryFormat.allCases)
     func theBytesAreTheTextsBytes(format: SummaryFormat) throws {
         let script = try ScriptedSession.morning()
