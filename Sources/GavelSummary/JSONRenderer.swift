@@ -81,20 +81,33 @@ import GavelCore
 public enum JSONRenderer {
     /// A slot's summary as UTF-8 bytes (valid: ASCII and the bytes of Strings).
     public static func slot(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
-        document(kind: "slot", context: context, slots: [slot], notes: slot.noteCount) { $0.null() }
+        document(kind: "slot", context: context, slots: [slot], room: room([slot], copies: 1)) { $0.null() }
     }
 
     /// The whole microconference's summary as UTF-8 bytes.
     public static func day(_ day: DaySummary) -> [UInt8] {
-        document(kind: "index", context: day.context, slots: day.slots,
-                 notes: day.slots.reduce(0) { $0 + $1.noteCount }) { overview(day, &$0) }
+        // The overview lists the decisions, actions and questions again.
+        document(kind: "index", context: day.context, slots: day.slots, room: room(day.slots, copies: 2)) { overview(day, &$0) }
     }
 
-    static func document(kind: String, context: SummaryContext, slots: [SlotSummary], notes: Int,
+    /// Bytes enough for the document in nearly every case: a note's members take about 600 bytes
+    /// besides its text, which is written up to three times (text, body, owners and links). Only
+    /// pages written are touched; a summary that needs more is written again in twice the room.
+    static func room(_ slots: [SlotSummary], copies: Int) -> Int {
+        var room = 8192
+        for slot in slots {
+            room += 2048
+            for topic in slot.topics {
+                room += 1024
+                for note in topic.notes { room += copies * (700 + 3 * note.text.utf8.count) }
+            }
+        }
+        return room
+    }
+
+    static func document(kind: String, context: SummaryContext, slots: [SlotSummary], room: Int,
                          overview: (inout JSONWriter) -> Void) -> [UInt8] {
-        // About 500 bytes a note: one allocation for most summaries.
-        var w = JSONWriter(capacity: 8192 + 600 * notes)
-        w.object { w in
+        JSONWriter.write(capacity: room) { w in w.object { w in
             w.field("format", "gavel-summary")
             w.field("version", 2)
             w.field("kind", kind)
@@ -111,8 +124,7 @@ public enum JSONRenderer {
             overview(&w)
             w.key("slots")
             w.array { w in for s in slots { slot(s, context, &w) } }
-        }
-        return w.finish()
+        } }
     }
 
     static func overview(_ day: DaySummary, _ w: inout JSONWriter) {

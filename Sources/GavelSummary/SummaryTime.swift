@@ -45,7 +45,7 @@ public enum SummaryTime {
     }
 
     /// `iso` written into `out`, without Strings made on the way (a JSON summary has one a note).
-    static func iso(_ date: Date, zone: TimeZone, to out: inout [UInt8]) {
+    static func iso<Out: ByteOutput>(_ date: Date, zone: TimeZone, to out: inout Out) {
         let l = Local(date, zone: zone)
         let minutes = abs(l.offset) / 60
         digits(l.year, width: 4, to: &out)
@@ -66,7 +66,7 @@ public enum SummaryTime {
     }
 
     /// `offset` written into `out`.
-    static func offset(_ seconds: Int, to out: inout [UInt8]) {
+    static func offset<Out: ByteOutput>(_ seconds: Int, to out: inout Out) {
         let s = abs(seconds)
         out.append(UInt8(ascii: "+"))
         if s >= 3600 {
@@ -84,7 +84,7 @@ public enum SummaryTime {
     /// `four` spells a year before 0). The fields of a time (0 to 9,999) are written digit by
     /// digit: through `String(n)` they cost ~460 instructions each, 37 M in the JSON summary of
     /// 10,000 notes.
-    static func digits(_ n: Int, width: Int, to out: inout [UInt8]) {
+    static func digits<Out: ByteOutput>(_ n: Int, width: Int, to out: inout Out) {
         if n >= 0, n < 10_000 {
             var count = 1, power = 10
             while n >= power { count += 1; power *= 10 }
@@ -97,8 +97,8 @@ public enum SummaryTime {
             return
         }
         let text = String(n).utf8
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count)))
-        out.append(contentsOf: text)
+        for _ in 0..<max(0, width - text.count) { out.append(UInt8(ascii: "0")) }
+        for byte in text { out.append(byte) }
     }
 
     /// `03:12`, or `1:03:12` from an hour up: what `ClockText.mmss` shows, without `String(format:)`.
