@@ -30,16 +30,33 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
     /// `render` as UTF-8 bytes, for a file or a pipe: the text of a whole conference's summary is
     /// tens of megabytes, and making a String of it checks every byte again.
     public func renderBytes(_ slot: SlotSummary, context: SummaryContext) -> [UInt8] {
-        switch self {
-        case .json: JSONRenderer.slot(slot, context: context)
-        default: spell(SummaryLayout.slot(slot, context: context))
-        }
+        var layout: SummaryDocument?
+        return renderBytes(slot, context: context, keepingLayout: &layout)
     }
 
     public func renderBytes(_ day: DaySummary) -> [UInt8] {
+        var layout: SummaryDocument?
+        return renderBytes(day, keepingLayout: &layout)
+    }
+
+    /// `renderBytes`, handing the laid-out document back rather than taking it apart: a process
+    /// about to exit keeps it (freeing the layout of a whole day's notes, one object at a time,
+    /// was a tenth of the index summary's time). JSON is written without one.
+    public func renderBytes(_ slot: SlotSummary, context: SummaryContext, keepingLayout layout: inout SummaryDocument?) -> [UInt8] {
         switch self {
-        case .json: JSONRenderer.day(day)
-        default: spell(SummaryLayout.day(day))
+        case .json: return JSONRenderer.slot(slot, context: context)
+        default:
+            layout = SummaryLayout.slot(slot, context: context)
+            return spell(layout!)
+        }
+    }
+
+    public func renderBytes(_ day: DaySummary, keepingLayout layout: inout SummaryDocument?) -> [UInt8] {
+        switch self {
+        case .json: return JSONRenderer.day(day)
+        default:
+            layout = SummaryLayout.day(day)
+            return spell(layout!)
         }
     }
 

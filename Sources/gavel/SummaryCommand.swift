@@ -59,15 +59,16 @@ struct SummaryCommand: ParsableCommand {
         // it would check every byte again.
         let bytes: [UInt8]
         let model: Any
+        var layout: SummaryDocument?
         if let slot {
             guard let slotModel = SummaryBuilder.slot(folded, id: slot, at: now) else {
                 throw Self.fail("\(self.agenda): no slot \"\(slot)\"", code: 64)
             }
-            bytes = format.renderBytes(slotModel, context: SummaryBuilder.context(folded, at: now))
+            bytes = format.renderBytes(slotModel, context: SummaryBuilder.context(folded, at: now), keepingLayout: &layout)
             model = slotModel
         } else {
             let dayModel = SummaryBuilder.day(folded, at: now)
-            bytes = format.renderBytes(dayModel)
+            bytes = format.renderBytes(dayModel, keepingLayout: &layout)
             model = dayModel
         }
         if let output {
@@ -82,7 +83,7 @@ struct SummaryCommand: ParsableCommand {
         } else {
             Console.raw(bytes: bytes)
         }
-        CommandEnd.success(keeping: (store, events, folded, model, bytes))
+        CommandEnd.success(keeping: (store, events, folded, model, layout, bytes))
     }
 }
 
