@@ -50,9 +50,75 @@ public final class LiveSession {
         startupEffects = try sync().filter { if case .slotEnded = $0 { true } else { false } }
     }
 
+    /// A session shown first from `firstFrame`, the events a view's first frame needs
+    /// (`FirstFrame`), and read whole by `finishLoading`, which everything but reading `session`
+    /// does first: nothing is decided or recorded from the part.
+    public init(agenda: Agenda, log: SessionLog, clock: SessionClock, author: String, role: Role,
+                firstFrame: [SessionEvent], topics: [String]) {
+        self.session = Session(agenda: agenda, events: firstFrame)
+        self.firstFrameTopics = topics
+        self.log = log
+        self.clock = clock
+        self.author = author
+        self.role = role
+        self.startOffset = Self.wallMinusUptime(clock)
+        loaded = false
+    }
+
+    /// Reads the whole log before anything is decided or read anew, when the view did not call
+    /// `finishLoading` after its first frame: what the old events ask for comes with this call's.
+    private func loadIfShownFirst() throws {
+        guard !loaded else { return }
+        try finishLoading()
+        carried += startupEffects
+    }
+
+    /// A session whose view opens at `now`: only what its first frame needs is read when the
+    /// log finds that quickly (`firstFrameEvents`), with the note being edited in a draft
+    /// (`draftNote`); else the whole log, as `init(agenda:log:clock:author:role:)`.
+    public static func opening(agenda: Agenda, log: SessionLog, clock: SessionClock, author: String, role: Role,
+                               draftNote: String?, at now: Date) throws -> LiveSession {
+        let notes = draftNote.map { [$0] } ?? []
+        if let steering = try log.firstFrameEvents(topics: [], notes: notes) {
+            let topics = FirstFrame.topics(Session(agenda: agenda, events: steering), at: now)
+            if let events = topics.isEmpty ? steering : try log.firstFrameEvents(topics: topics, notes: notes) {
+                return LiveSession(agenda: agenda, log: log, clock: clock, author: author, role: role, firstFrame: events, topics: topics)
+            }
+        }
+        return try LiveSession(agenda: agenda, log: log, clock: clock, author: author, role: role)
+    }
+
+    /// The topics whose notes were read for the first frame.
+    public private(set) var firstFrameTopics: [String] = []
+
+    /// Whether `session` draws the first frame at `now` as the whole log would: only the first
+    /// frame's part was read, and the view opens on the topics it was read for (a topic's time
+    /// running out between the read and the frame opens another).
+    public func drawsFirstFrame(at now: Date) -> Bool {
+        !loaded && FirstFrame.topics(session, at: now) == firstFrameTopics
+    }
+
+    /// False while `session` holds only what the first frame needs.
+    public private(set) var loaded = true
+
+    /// Reads the whole log, when only the first frame's part of it was read; `startupEffects`
+    /// then says what the events recorded before this process started ask for.
+    public func finishLoading() throws {
+        guard !loaded else { return }
+        let events = try log.allEvents()
+        var full = Session(agenda: session.agenda)
+        full.reserveNotes(events.count { $0.action.isNoteAction })
+        var effects: [Session.Effect] = []
+        for event in events { effects += full.apply(event) }
+        session = full
+        loaded = true
+        startupEffects = effects.filter { if case .slotEnded = $0 { true } else { false } }
+    }
+
     /// Applies what the log holds that this process has not seen; returns the effects to perform.
     @discardableResult
     public func sync() throws -> [Session.Effect] {
+        try loadIfShownFirst()
         var effects = carried
         carried = []
         let events = try log.newEvents()
@@ -68,6 +134,7 @@ public final class LiveSession {
     public func replaceAgenda(_ agenda: Agenda) throws -> [Session.Effect] {
         let events = try log.allEvents()
         session = Session(agenda: agenda, events: events)
+        loaded = true
         return agenda.slots.compactMap { slot in session.runs[slot.id]?.ended != nil ? .summaryStale(slot: slot.id) : nil }
     }
 
@@ -149,6 +216,7 @@ public final class LiveSession {
     /// alone caused by `now`, then what `decide` asks for on the state after that.
     private func write(at now: Date, clearingDraft: Bool = false,
                        _ decide: (Session) -> [SessionEvent.Action]) throws -> Outcome {
+        try loadIfShownFirst()
         guard role.records else { return Outcome(answer: .refused("this view changes nothing"), effects: try sync()) }
         var effects = carried
         carried = []

@@ -16,6 +16,10 @@ public protocol SessionLog: AnyObject {
     /// Every event from the first, in the log's order (to fold them again over a changed
     /// agenda); what follows comes from `newEvents`.
     func allEvents() throws -> [SessionEvent]
+    /// The events a view's first frame needs (`FirstFrame.events`), in the log's order, without
+    /// moving what `newEvents` hands over next; nil when this log has no quick way to find them
+    /// (the view then reads it all first).
+    func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]?
     /// Keeps this view's unfinished note line, so a crash loses at most the last moment of it.
     func saveDraft(_ draft: Draft) throws
     /// This view's draft from before: the one its terminal left, else one that a view of the same
@@ -39,6 +43,8 @@ extension SessionLog {
     public func maintain() throws {}
     /// What the log did by itself that the user should hear about, once each; nil when nothing.
     public func takeNotice() -> String? { nil }
+    /// No quick way: the view reads the whole log first.
+    public func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]? { nil }
 
     /// Appends `events` as they are, after handing over (and dropping) nothing: for tools and
     /// tests that write a session, not for views that keep one in step.

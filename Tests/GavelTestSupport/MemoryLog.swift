@@ -75,6 +75,10 @@ public final class MemoryLog: SessionLog {
         }
     }
 
+    public func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]? {
+        FirstFrame.events(of: storage.all, topics: topics, notes: notes)
+    }
+
     public func saveDraft(_ draft: Draft) throws {
         if failing { throw DiskFull() }
         storage.lock.withLock {
