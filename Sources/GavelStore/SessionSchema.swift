@@ -11,7 +11,14 @@ enum SessionSchema {
     /// `PRAGMA application_id` of every Gavel session file: "GAVL" in ASCII.
     static let applicationID: Int32 = 0x4741_564C
     /// Kept in `PRAGMA user_version`; raised with every migration that older gavels cannot read.
-    static let version = 4
+    static let version = 5
+
+    /// The kinds of the note events (`SessionEvent.Action.isNoteAction`), and those besides additions.
+    static let noteKinds = ["noteAdded", "noteEdited", "noteDeleted", "noteRestored", "noteMoved"]
+    static let noteChangeKinds = noteKinds.filter { $0 != "noteAdded" }
+    /// The events that are not about notes, spelled the same in the index and in the query that
+    /// uses it (SQLite uses a partial index only for a condition it can match to the index's).
+    static let steeringCondition = "kind NOT IN (" + noteKinds.map { "'\($0)'" }.joined(separator: ", ") + ")"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -113,6 +120,17 @@ enum SessionSchema {
                     writer TEXT NOT NULL      -- that page's own secret: only it edits or deletes the note
                 );
                 PRAGMA user_version = 4;
+                """)
+        }
+        // A view's first frame on a long day: the events that steer the timers and every note
+        // change besides additions are found through `event_steering` and `event_kind_topic`,
+        // and the notes of the topic shown through the latter, without the day's other notes
+        // (see `SessionStore.firstFrameEvents`).
+        migrator.registerMigration("v5-first-frame") { db in
+            try db.execute(sql: """
+                CREATE INDEX event_steering ON event(id) WHERE \(steeringCondition);
+                CREATE INDEX event_kind_topic ON event(kind, topic);
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator

@@ -249,12 +249,52 @@ public final class SessionStore: SessionLog {
         return batch.events
     }
 
+    /// What a view's first frame needs of the log, read without the rest of a long day's notes:
+    /// every event that is not about a note, every note change besides an addition with every
+    /// event of the notes it changed, every addition filed under one of `topics`, and every event
+    /// of `notes`; in the log's order. Folded, these give the timers, the notes of `topics` and
+    /// each author's undo exactly as the whole log does (`Session.firstFrameTopics`). Reads
+    /// through the indexes of schema 5; nil for a file without them (one a view may only read,
+    /// written by an older gavel), whose views read the whole log first. Moves nothing: the
+    /// whole log is read after (`LiveSession.finishLoading`), from the first event.
+    public func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]? {
+        let changes = SessionSchema.noteChangeKinds.map { "'\($0)'" }.joined(separator: ", ")
+        do {
+            return try files.reading { db -> [SessionEvent]? in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'event_steering'") == true else {
+                    return nil
+                }
+                let statement = try db.cachedStatement(sql: """
+                    SELECT id, kind, json FROM event WHERE id IN (
+                        SELECT id FROM event INDEXED BY event_steering WHERE \(SessionSchema.steeringCondition)
+                        UNION ALL
+                        SELECT id FROM event WHERE note IN (
+                            SELECT note FROM event WHERE kind IN (\(changes)) AND note IS NOT NULL
+                            UNION ALL SELECT value FROM json_each(?))
+                        UNION ALL
+                        SELECT id FROM event WHERE kind = 'noteAdded' AND topic IN (SELECT value FROM json_each(?))
+                    ) ORDER BY id
+                    """)
+                let list = { (ids: [String]) in String(decoding: try JSONEncoder().encode(ids), as: UTF8.self) }
+                return try self.decodeRows(Row.fetchCursor(statement, arguments: [try list(notes), try list(topics)]), statement).events
+            }
+        } catch let error as SessionStoreError {
+            throw error
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+    }
+
     /// Events after row `id`, in order; refuses, consuming nothing, an event it cannot read.
     private func readEvents(_ db: Database, after id: Int64) throws -> (events: [SessionEvent], lastID: Int64?) {
         // A cursor: rows are read one at a time, never all held at once beside their events.
         // The statement is prepared once per connection: a view reads the log every few seconds.
         let statement = try db.cachedStatement(sql: "SELECT id, kind, json FROM event WHERE id > ? ORDER BY id")
-        let rows = try Row.fetchCursor(statement, arguments: [id])
+        return try decodeRows(Row.fetchCursor(statement, arguments: [id]), statement)
+    }
+
+    /// The events of rows (`id`, `kind`, `json`) as a cursor reads them, and the last row's id.
+    private func decodeRows(_ rows: RowCursor, _ statement: Statement) throws -> (events: [SessionEvent], lastID: Int64?) {
         var events: [SessionEvent] = []
         var lastID: Int64?
         let sqlite = statement.sqliteStatement
