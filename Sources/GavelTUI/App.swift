@@ -65,6 +65,15 @@ public final class App {
     private func runLoop(signals: SignalPipe?) -> Exit {
         model.restoreDraft()
         let clock = model.live.clock
+        // A long day's first frame is drawn from what it needs of the log, then the rest is read
+        // before any key is taken or anything recorded.
+        if !model.live.loaded {
+            let now = clock.now()
+            if let buffer = model.firstFrame(at: now, width: terminal.width, height: terminal.height) {
+                terminal.present(buffer, theme: model.theme)
+            }
+            model.finishLoading(at: now)
+        }
         let changeFD = model.live.log.changeDescriptor
         let noticeFD = model.effects.noticeDescriptor
         let agendaFD = model.agendaSource?.descriptor

@@ -174,7 +174,8 @@ public final class AppModel {
     /// Says, on a screen that records, which ids of the session the agenda lost (the first, and
     /// how many), with the `[renamed]` line that maps it.
     public func announceOrphans() {
-        guard state.role.records else { return }
+        // Told once the whole log is read (`finishLoading`): a first frame's part names only some.
+        guard state.role.records, live.loaded else { return }
         let orphans = session.orphans
         guard let first = orphans.first else { return }
         let more = orphans.count > 1 ? " (and \(orphans.count - 1) more: gavel check --session)" : ""
@@ -196,11 +197,20 @@ public final class AppModel {
     /// The new note being typed, wherever it is while a note is edited.
     public var draftText: String { state.editing?.stashedDraft ?? state.editor.text }
 
-    /// Takes back this view's line from before a crash, a kill or a lost terminal.
+    /// Takes back this view's line from before a crash, a kill or a lost terminal (once: the
+    /// line is claimed from the session).
     public func restoreDraft() {
-        guard state.role.writesNotes else { return }
+        guard state.role.writesNotes, !draftClaimed else { return }
+        restoreDraft(Result { try live.log.claimDraft() })
+    }
+
+    /// Takes back the line `claimed` from the session before this model was made (for a first
+    /// frame that shows it; `live` must hold the note it edits).
+    public func restoreDraft(_ claimed: Result<Draft?, any Error>) {
+        guard state.role.writesNotes, !draftClaimed else { return }
+        draftClaimed = true
         do {
-            guard let draft = try live.log.claimDraft() else { return }
+            guard let draft = try claimed.get() else { return }
             if let editing = draft.editing, session.notes[editing.noteID].map({ !$0.deleted }) == true {
                 state.editing = .init(noteID: editing.noteID, base: editing.base, stashedDraft: editing.stashed)
             } else if let editing = draft.editing {
@@ -213,6 +223,38 @@ public final class AppModel {
         } catch {
             state.message = .init("could not read the draft: \(error)", isError: true)
         }
+    }
+
+    private var draftClaimed = false
+
+    // MARK: - The first frame
+
+    /// The first frame at `now`, drawn from the part of the log `live` read for it
+    /// (`LiveSession.opening`); nil when that part does not draw it (the whole log is read
+    /// first). Records nothing: `finishLoading` follows, before any input or step.
+    public func firstFrame(at now: Date, width: Int, height: Int) -> Buffer? {
+        guard live.drawsFirstFrame(at: now) else { return nil }
+        if let notice = live.log.takeNotice() { state.message = .init(notice, isError: false) }
+        return render(at: now, width: width, height: height)
+    }
+
+    /// Reads the whole log after a first frame drawn from part of it: what the old events ask
+    /// for (summaries of slots that ended while no chair ran) is done, and the ids the agenda
+    /// lost are named.
+    public func finishLoading(at now: Date) {
+        guard !live.loaded else { return }
+        do {
+            try live.finishLoading()
+        } catch {
+            state.message = .init("could not read the session: \(error)", isError: true)
+            return
+        }
+        memo = nil
+        notesMemo = nil
+        if live.role.records, !live.startupEffects.isEmpty {
+            effects.performAtStartup(live.startupEffects, session: session, at: now)
+        }
+        announceOrphans()
     }
 
     /// Keeps the draft now; returns false (and shows why) when it could not.

@@ -71,8 +71,19 @@ enum ViewLauncher {
             }
         }
         let live: LiveSession
+        // A view that records nothing at launch draws its first frame from what that frame needs
+        // of the log (the note being edited in its draft included), then reads the rest.
+        let firstFrameFirst = slot == nil && !(startTopic && role.steers)
+        let claimed: Result<Draft?, any Error>? = firstFrameFirst && role.writesNotes ? Result { try log.claimDraft() } : nil
         do {
-            live = try LiveSession(agenda: agenda, log: log, clock: SystemClock(), author: author, role: role)
+            let clock = SystemClock()
+            if firstFrameFirst {
+                let draftNote = (try? claimed?.get())??.editing?.noteID
+                live = try LiveSession.opening(agenda: agenda, log: log, clock: clock, author: author, role: role,
+                                               draftNote: draftNote, at: clock.now())
+            } else {
+                live = try LiveSession(agenda: agenda, log: log, clock: clock, author: author, role: role)
+            }
         } catch {
             throw fail("cannot read the session: \(error)", code: .ioError)
         }
@@ -108,6 +119,7 @@ enum ViewLauncher {
             loadTheme: { name in try? catalog.load(name) },
             effects: role.records ? Self.summaryWriter(agendaPath: agendaPath, mode: summaryMode, log: log, steers: role.steers) : CollectingSink()
         )
+        if let claimed { model.restoreDraft(claimed) }
         if let zoneNote { model.state.message = .init(zoneNote, isError: false) }
         // The agenda is read again when its file changes (a title filled in, a topic renamed).
         model.agendaSource = AgendaFile(path: agendaPath, zone: agenda.timeZone)
