@@ -11,6 +11,8 @@
 #      speaker (as nobody, when run as root; else chmod a-w), creating nothing beside it.
 #   5. Escapes from files: gavel plan (titles), gavel themes (file names), a hostile TERM.
 #   6. A 5000-part dotted key: gavel check says FILE:LINE, no crash.
+#   7. A damaged session (pages scribbled over): gavel run and gavel notes, which check every
+#      page while their first frame is drawn, say it is damaged, exit 65 and write nothing.
 # Usage: .ci/hostile-files.sh PATH/TO/gavel       (~20 s)
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
@@ -184,5 +186,34 @@ rc=$?
 set -e
 [ "$rc" = 65 ] || fail "gavel check on a 5000-part key exited $rc, not 65"
 grep -qE "^$work/deep.toml:2: " "$work/deep.txt" || fail "no FILE:LINE for the deep key: $(head -c 300 "$work/deep.txt")"
+
+step "7. a damaged session"
+# A view makes the session file; the notes are put in with sqlite3, as if typed all day.
+window dmg-make "'$gavel' notes '$work/track.toml' --session '$work/damaged.gavel' --by ci"
+has_events() { [ "$(sqlite3 "$work/damaged.gavel" "SELECT count(*) FROM sqlite_master WHERE name = 'event_steering'" 2>/dev/null)" = 1 ]; }
+wait_until "gavel notes made no session" 10 has_events
+tm kill-window -t dmg-make
+sqlite3 "$work/damaged.gavel" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
+  INSERT INTO event (at, kind, slot, topic, note, text, author, json)
+  SELECT 0, 'noteAdded', 'README', 'one', 'n' || i, 'note ' || i, 'ci',
+    json_object('action', json_object('noteAdded', json_object('by', 'ci', 'id', 'n' || i, 'slot', 'README', 'text', 'note ' || i, 'topic', 'one')), 'at', 0)
+  FROM n; PRAGMA wal_checkpoint(TRUNCATE);" > /dev/null
+python3 - "$work/damaged.gavel" <<'PY'
+import sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+assert len(data) > 40 * 4096, len(data)
+for page in range(20, len(data) // 4096, 7):
+    data[page * 4096:page * 4096 + 300] = b"\xa5" * 300
+open(path, "wb").write(data)
+PY
+before="$(sha256sum "$work/damaged.gavel" | cut -d' ' -f1)"
+for view in run notes; do
+  window "dmg-$view" "'$gavel' $view '$work/track.toml' --session '$work/damaged.gavel' --by ci 2> '$work/dmg-$view.txt'; echo \$? > '$work/dmg-$view.rc'; sleep 5"
+  wait_until "gavel $view on a damaged session did not end" 10 test -s "$work/dmg-$view.rc"
+  [ "$(cat "$work/dmg-$view.rc")" = 65 ] || fail "gavel $view on a damaged session exited $(cat "$work/dmg-$view.rc"), not 65: $(cat "$work/dmg-$view.txt")"
+  grep -q "damaged" "$work/dmg-$view.txt" || fail "gavel $view did not say the session is damaged: $(head -c 300 "$work/dmg-$view.txt")"
+done
+[ "$(sha256sum "$work/damaged.gavel" | cut -d' ' -f1)" = "$before" ] || fail "something was written into the damaged session"
 
 e2e_done

@@ -20,6 +20,8 @@ public protocol SessionLog: AnyObject {
     /// moving what `newEvents` hands over next; nil when this log has no quick way to find them
     /// (the view then reads it all first).
     func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]?
+    /// Waits until the log may be written (its file was found whole); throws why it may not.
+    func checkBeforeWriting() throws
     /// Keeps this view's unfinished note line, so a crash loses at most the last moment of it.
     func saveDraft(_ draft: Draft) throws
     /// This view's draft from before: the one its terminal left, else one that a view of the same
@@ -43,6 +45,8 @@ extension SessionLog {
     public func maintain() throws {}
     /// What the log did by itself that the user should hear about, once each; nil when nothing.
     public func takeNotice() -> String? { nil }
+    /// Nothing to wait for.
+    public func checkBeforeWriting() throws {}
     /// No quick way: the view reads the whole log first.
     public func firstFrameEvents(topics: [String], notes: [String]) throws -> [SessionEvent]? { nil }
 

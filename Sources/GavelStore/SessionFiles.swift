@@ -38,6 +38,9 @@ final class SessionFiles: @unchecked Sendable {
     private(set) var access: Access
     /// Whether every page was read once and found whole (see `checkPages`).
     private var pagesChecked = false
+    /// That check, running on a connection of its own while a view draws its first frame
+    /// (`SessionStore.Options.pageCheck`); every write waits for it.
+    private var backgroundCheck: BackgroundPageCheck?
     var writable: Bool { access == .readWrite }
     let options: SessionStore.Options
 
@@ -120,8 +123,10 @@ final class SessionFiles: @unchecked Sendable {
             let inspection = try SessionPermissions.inspectOrCreate(path, write: write)
             access = inspection.access
             database = try Self.connect(path, access: access, options: options)
-            try Self.prepare(database, path: path, access: access, checkingPages: write)
-            pagesChecked = write
+            let deferring = write && options.pageCheck == .beforeFirstWrite
+            let checked = try Self.prepare(database, path: path, access: access, checkingPages: write, deferring: deferring)
+            pagesChecked = checked
+            if write, !checked { backgroundCheck = BackgroundPageCheck(path: path) }
             // Only once the file is known to be a session: a refused file is never changed.
             openingNotices = write ? SessionPermissions.tighten(path) : []
             logFiles = LogFiles.current(of: path)
@@ -166,7 +171,7 @@ final class SessionFiles: @unchecked Sendable {
         try Self.waitForRebuild(path: path, lockFile: lockFile)
         _ = try SessionPermissions.inspectOrCreate(path, write: true)
         let writer = try Self.connect(path, access: .readWrite, options: options)
-        try Self.prepare(writer, path: path, access: .readWrite, checkingPages: true)
+        _ = try Self.prepare(writer, path: path, access: .readWrite, checkingPages: true, deferring: false)
         pagesChecked = true
         try? database.close()
         database = writer
@@ -251,13 +256,19 @@ final class SessionFiles: @unchecked Sendable {
     private func checkPagesForWriter() throws {
         mutex.lock()
         defer { mutex.unlock() }
-        guard !pagesChecked else { return }
+        guard !pagesChecked, backgroundCheck == nil else { return }
         try database.read { db in try Self.checkPages(db, path: path) }
         pagesChecked = true
     }
 
-    private static func prepare(_ database: DatabaseQueue, path: String, access: Access, checkingPages: Bool) throws {
+    /// Returns whether every page was checked: a writer `deferring` leaves the check to
+    /// `BackgroundPageCheck` when opening writes nothing (the file is in WAL mode and migrated),
+    /// and makes it here otherwise.
+    @discardableResult
+    private static func prepare(_ database: DatabaseQueue, path: String, access: Access, checkingPages: Bool,
+                                deferring: Bool = false) throws -> Bool {
         let migrator = SessionSchema.migrator
+        var checked = false
         let check: (Database) throws -> Void = { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let objectCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -269,7 +280,14 @@ final class SessionFiles: @unchecked Sendable {
                     throw SessionStoreError.notAGavelSession(path: path, reason: "empty: no view has recorded anything in it yet")
                 }
             }
-            if checkingPages { try checkPages(db, path: path) }
+            if checkingPages {
+                let writesNothing = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
+                    && (try? migrator.hasCompletedMigrations(db)) == true
+                if !(deferring && writesNothing) {
+                    try checkPages(db, path: path)
+                    checked = true
+                }
+            }
             let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if userVersion > SessionSchema.version {
                 throw SessionStoreError.newerSchema(path: path, found: "session schema \(userVersion)")
@@ -281,7 +299,7 @@ final class SessionFiles: @unchecked Sendable {
         }
         guard access == .readWrite else {
             try database.read(check)
-            return
+            return checked
         }
         try database.writeWithoutTransaction { db in
             try check(db)
@@ -297,6 +315,18 @@ final class SessionFiles: @unchecked Sendable {
             try db.execute(sql: "BEGIN IMMEDIATE")
             try db.execute(sql: "ROLLBACK")
         }
+        return checked
+    }
+
+    /// Waits for the check of every page a writer makes before it writes (see
+    /// `BackgroundPageCheck`); throws what it found, at this write and every later one.
+    func awaitPageCheck() throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard let check = backgroundCheck else { return }
+        try check.wait()
+        backgroundCheck = nil
+        pagesChecked = true
     }
 
     // MARK: - Reading and writing
@@ -340,6 +370,8 @@ final class SessionFiles: @unchecked Sendable {
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         mutex.lock()
         defer { mutex.unlock() }
+        // Nothing is written into a file before every page of it was found whole.
+        try awaitPageCheck()
         changes &+= 1
         return try holdingCommitLock {
             try database.writeWithoutTransaction(body)

@@ -56,7 +56,7 @@ public final class SessionStore: SessionLog {
     }()
     private let decoder = JSONDecoder()
 
-    /// Options that only tests change.
+    /// How the store opens: when a writer checks every page (views), and what tests change.
     public struct Options: Sendable {
         /// Caps the file at this many pages (`PRAGMA max_page_count`), so a test can fill "the disk".
         public var maximumPageCount: Int?
@@ -65,11 +65,23 @@ public final class SessionStore: SessionLog {
         /// After a write, the main file is brought up to date (checkpointed) at the first
         /// `maintain` this long after the last checkpoint.
         public var checkpointInterval: TimeInterval
-        public init(maximumPageCount: Int? = nil, processIdentity: String? = nil, checkpointInterval: TimeInterval = 120) {
+        /// When a writer reads every page of the file to find damage: before `init` returns, or
+        /// on another thread while the view draws its first frame, every write waiting for it
+        /// (`checkBeforeWriting`). Opening checks at once when opening itself writes (a
+        /// migration, a switch to WAL).
+        public var pageCheck: PageCheck
+        public init(maximumPageCount: Int? = nil, processIdentity: String? = nil, checkpointInterval: TimeInterval = 120,
+                    pageCheck: PageCheck = .atOpening) {
             self.maximumPageCount = maximumPageCount
             self.processIdentity = processIdentity
             self.checkpointInterval = checkpointInterval
+            self.pageCheck = pageCheck
         }
+    }
+
+    public enum PageCheck: Sendable, Equatable {
+        case atOpening
+        case beforeFirstWrite
     }
 
     /// The session file an agenda uses unless `--session` names another: `STEM.gavel` beside it.
@@ -109,14 +121,30 @@ public final class SessionStore: SessionLog {
         pendingNotices = readOnly ? [] : files.openingNotices
     }
 
-    /// The first writer of a session records the zone it runs in, once.
+    /// The first writer of a session records the zone it runs in, once. Looked for first: an
+    /// opening that writes nothing need not wait for the check of every page.
     private static func recordTimeZone(_ files: SessionFiles) throws {
+        let recorded = try files.reading { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE key = 'timezone'") == true
+        }
+        guard !recorded else { return }
         try files.writing { db in
             try db.inTransaction(.immediate) {
                 try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('timezone', ?)",
                                arguments: [TimeZone.current.identifier])
                 return .commit
             }
+        }
+    }
+
+    /// Waits for the check of every page a writer opened with `.beforeFirstWrite` makes, and
+    /// throws what it found (every write waits for it too).
+    public func checkBeforeWriting() throws {
+        guard !readOnly else { return }
+        do {
+            try files.awaitPageCheck()
+        } catch {
+            throw SessionStoreError.from(error, path: path)
         }
     }
 
@@ -366,14 +394,26 @@ public final class SessionStore: SessionLog {
     public func claimDraft() throws -> Draft? {
         guard !readOnly, let view, let instance = viewInstance else { return nil }
         var claimed: Draft?
+        let candidates = """
+            SELECT instance, terminal, process, json FROM view_draft
+            WHERE author = ? AND (role = ? OR role = '') AND instance != ?
+            ORDER BY (terminal = ?) DESC, saved_at DESC
+            """
+        let arguments: StatementArguments = [view.author, view.role.rawValue, instance, view.terminal]
         do {
+            // Looked for first: with none left (nearly always), a view opens without writing.
+            let any = try files.reading { db in
+                try Row.fetchAll(db, sql: candidates, arguments: arguments).contains { row in
+                    !ProcessIdentity.isRunning(row["process"])
+                }
+            }
+            guard any else {
+                savedDraft = Draft(line: "")
+                return nil
+            }
             try files.writing { db in
                 try db.inTransaction(.immediate) {
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT instance, terminal, process, json FROM view_draft
-                        WHERE author = ? AND (role = ? OR role = '') AND instance != ?
-                        ORDER BY (terminal = ?) DESC, saved_at DESC
-                        """, arguments: [view.author, view.role.rawValue, instance, view.terminal])
+                    let rows = try Row.fetchAll(db, sql: candidates, arguments: arguments)
                     for row in rows {
                         let process: String = row["process"]
                         guard !ProcessIdentity.isRunning(process) else { continue }

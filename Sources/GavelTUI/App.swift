@@ -22,7 +22,12 @@ public final class App {
     public enum Exit: Equatable {
         case quit
         case signal(Int32)
+        /// The session may not be written (`failure` says why): found after the first frame.
+        case failed
     }
+
+    /// Why the view ended with `.failed`.
+    public private(set) var failure: (any Error)?
 
     public init(model: AppModel, terminal: Terminal) {
         self.model = model
@@ -71,6 +76,13 @@ public final class App {
             let now = clock.now()
             if let buffer = model.firstFrame(at: now, width: terminal.width, height: terminal.height) {
                 terminal.present(buffer, theme: model.theme)
+            }
+            // The check of every page, made meanwhile, decides whether the view goes on.
+            do {
+                try model.live.log.checkBeforeWriting()
+            } catch {
+                failure = error
+                return .failed
             }
             model.finishLoading(at: now)
         }

@@ -52,9 +52,12 @@ enum ViewLauncher {
         let author = by ?? loginName
         let log: SessionLog
         do {
+            // A writer's check of every page runs while the first frame is drawn; nothing is
+            // written before it is done, and a damage it finds ends the view.
             log = try SessionStore(path: SessionOpening.path(agendaPath: agendaPath, sessionPath: sessionPath),
                                    readOnly: !role.records,
-                                   view: ViewIdentity(author: author, role: role, terminal: terminalDevice))
+                                   view: ViewIdentity(author: author, role: role, terminal: terminalDevice),
+                                   options: .init(pageCheck: .beforeFirstWrite))
         } catch let error as SessionStoreError {
             throw fail("cannot open the session: \(error)", code: CLIError.code(for: error))
         } catch {
@@ -84,6 +87,8 @@ enum ViewLauncher {
             } else {
                 live = try LiveSession(agenda: agenda, log: log, clock: clock, author: author, role: role)
             }
+        } catch let error as SessionStoreError {
+            throw fail("cannot read the session: \(error)", code: CLIError.code(for: error))
         } catch {
             throw fail("cannot read the session: \(error)", code: .ioError)
         }
@@ -102,6 +107,14 @@ enum ViewLauncher {
             throw fail(error.description, code: .osError)
         }
         // Only now, with a screen to show it on, is what the launch asks for recorded.
+        if !firstFrameFirst {
+            do {
+                try log.checkBeforeWriting()
+            } catch {
+                terminal.close()
+                throw fail("cannot open the session: \(error)", code: (error as? SessionStoreError).map(CLIError.code(for:)) ?? .ioError)
+            }
+        }
         do {
             let now = live.clock.now()
             if let slot, role.steers, live.session.currentSlotID(at: now) != slot {
@@ -128,6 +141,9 @@ enum ViewLauncher {
         let app = App(model: model, terminal: terminal)
         let exit = app.run()
         terminal.close()
+        if case .failed = exit, let error = app.failure {
+            throw fail("cannot open the session: \(error)", code: (error as? SessionStoreError).map(CLIError.code(for:)) ?? .ioError)
+        }
         // What the session store did by itself and the views did not show (permissions tightened,
         // log files rebuilt), said once the screen is back.
         if let store = log as? SessionStore {

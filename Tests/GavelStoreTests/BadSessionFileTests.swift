@@ -158,6 +158,47 @@ import Testing
         #expect(contents(path) == data, "a refused file is never changed")
     }
 
+    /// A view's writer checks every page on another thread while its first frame is drawn: it
+    /// opens, and then neither it nor anything of its process writes into the damaged file.
+    @Test func aWriterCheckingMeanwhileWritesNothingIntoADamagedFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("damaged.gavel")
+        try Self.writeNotes(to: path)
+        var data = try #require(contents(path))
+        let pageSize = 4096
+        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
+        try data.write(to: URL(fileURLWithPath: path))
+        let view = ViewIdentity(author: "ada", role: .notes, terminal: "/dev/pts/9")
+        let store = try SessionStore(path: path, view: view, options: .init(pageCheck: .beforeFirstWrite))
+        // A view claims no draft when there is none: it writes nothing and waits for nothing.
+        #expect(try store.claimDraft() == nil)
+        for attempt in 0..<2 {
+            do {
+                try store.checkBeforeWriting()
+                Issue.record("attempt \(attempt): the damage was not found")
+            } catch let error as SessionStoreError {
+                guard case .corrupt = error else { Issue.record("attempt \(attempt): \(error)"); continue }
+            }
+            #expect(throws: SessionStoreError.self) { try store.append(SessionEvent(at: Date(), .openSlot(slot: "s1"))) }
+            #expect(throws: SessionStoreError.self) { try store.saveDraft(Draft(line: "typed")) }
+        }
+        // Another store of the process on the same file waits for the same check.
+        let second = try SessionStore(path: path)
+        #expect(throws: SessionStoreError.self) { try second.append(SessionEvent(at: Date(), .openSlot(slot: "s1"))) }
+        #expect(contents(path) == data, "nothing was written into the damaged file")
+    }
+
+    /// On a whole file the check passes, and the writer writes.
+    @Test func aWriterCheckingMeanwhileWritesIntoAWholeFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("whole.gavel")
+        try Self.writeNotes(to: path)
+        let store = try SessionStore(path: path, options: .init(pageCheck: .beforeFirstWrite))
+        try store.checkBeforeWriting()
+        try store.append(SessionEvent(at: Date(), .openSlot(slot: "s1")))
+        #expect(try store.allEvents().last?.action == .openSlot(slot: "s1"))
+    }
+
     @Test func anUnreadableEventIsReportedAndNothingIsConsumed() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("odd.gavel")
