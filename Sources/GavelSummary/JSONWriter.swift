@@ -54,6 +54,12 @@ public struct JSONWriter: ByteOutput {
         count += 1
     }
 
+    /// Several bytes at the end (`ByteOutput`).
+    public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        append(start, bytes.count)
+    }
+
     @inline(__always)
     private mutating func append(_ start: UnsafePointer<UInt8>, _ n: Int) {
         guard n <= capacity - count else { overflowed = true; return }
@@ -124,14 +130,30 @@ public struct JSONWriter: ByteOutput {
     // MARK: - Members
 
     /// A member's key, one of Gavel's own (nothing in it to escape); its value is what is
-    /// written next.
+    /// written next. The comma, the line, the indent and the key are written after one room
+    /// check: a JSON index of 100,000 notes writes three million keys.
     public mutating func key(_ k: StaticString) {
-        item()
-        append(UInt8(ascii: "\""))
-        append(k)
-        append(UInt8(ascii: "\""))
-        append(UInt8(ascii: ":"))
-        append(UInt8(ascii: " "))
+        let n = k.utf8CodeUnitCount
+        let indent = 2 * depth
+        guard 1 + 1 + indent + 1 + n + 3 <= capacity - count else { overflowed = true; return }
+        var at = count
+        if !empty { base[at] = UInt8(ascii: ","); at += 1 }
+        base[at] = 0x0A
+        at += 1
+        let end = at + indent
+        while at + 8 <= end {
+            UnsafeMutableRawPointer(base + at).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+            at += 8
+        }
+        while at < end { base[at] = 0x20; at += 1 }
+        base[at] = UInt8(ascii: "\"")
+        (base + at + 1).update(from: k.utf8Start, count: n)
+        at += 1 + n
+        base[at] = UInt8(ascii: "\"")
+        base[at + 1] = UInt8(ascii: ":")
+        base[at + 2] = UInt8(ascii: " ")
+        count = at + 3
+        empty = false
         afterKey = true
     }
 
