@@ -31,6 +31,8 @@ final class BackgroundPageCheck: @unchecked Sendable {
             configuration.readonly = true
             configuration.busyMode = .timeout(SessionStore.busyTimeout)
             configuration.label = "GavelStore page check"
+            // Every page is read once: a small cache does, and the view's peak memory stays its own.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -256") }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             let found = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }

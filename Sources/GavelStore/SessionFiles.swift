@@ -308,7 +308,14 @@ final class SessionFiles: @unchecked Sendable {
                 throw SessionStoreError.failed(path: path, detail: "cannot switch to WAL mode (journal mode is \(mode ?? "unknown"))")
             }
         }
+        let migrating = try database.read { db in try !migrator.hasCompletedMigrations(db) }
         try migrator.migrate(database)
+        if migrating {
+            // Each migration rewrote the schema's pages into the log: a new session's log held
+            // 180 KiB for 60 KiB of tables. Moved into the file and the log emptied, a session on
+            // a small disk keeps that room for notes. (Not when another reader holds the log.)
+            _ = try? database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
         // Takes the write lock once, so a file another program keeps locked is reported now, with
         // its own message, rather than on the first note.
         try database.writeWithoutTransaction { db in
