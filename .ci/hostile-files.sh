@@ -190,10 +190,13 @@ grep -qE "^$work/deep.toml:2: " "$work/deep.txt" || fail "no FILE:LINE for the d
 step "7. a damaged session"
 # A view makes the session file; the notes are put in with sqlite3, as if typed all day.
 window dmg-make "'$gavel' notes '$work/track.toml' --session '$work/damaged.gavel' --by ci"
-has_events() { [ "$(sqlite3 "$work/damaged.gavel" "SELECT count(*) FROM sqlite_master WHERE name = 'event_steering'" 2>/dev/null)" = 1 ]; }
-wait_until "gavel notes made no session" 10 has_events
-tm kill-window -t dmg-make
-sqlite3 "$work/damaged.gavel" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
+shows() { screen "$1" | grep -q "$2"; }
+wait_until "gavel notes did not come up" 10 shows dmg-make "note>"
+# Quit it, and wait until it is gone: nothing of it may hold the file when sqlite3 writes.
+tm send-keys -t dmg-make C-c
+gone() { ! tm list-windows -a -F '#{window_name}' 2>/dev/null | grep -qx dmg-make; }
+wait_until "gavel notes did not quit" 10 gone
+sqlite3 -cmd ".timeout 5000" "$work/damaged.gavel" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
   INSERT INTO event (at, kind, slot, topic, note, text, author, json)
   SELECT 0, 'noteAdded', 'README', 'one', 'n' || i, 'note ' || i, 'ci',
     json_object('action', json_object('noteAdded', json_object('by', 'ci', 'id', 'n' || i, 'slot', 'README', 'text', 'note ' || i, 'topic', 'one')), 'at', 0)
