@@ -13,6 +13,8 @@
 #   6. A 5000-part dotted key: gavel check says FILE:LINE, no crash.
 #   7. A damaged session (pages scribbled over): gavel run and gavel notes, which check every
 #      page while their first frame is drawn, say it is damaged, exit 65 and write nothing.
+#   8. That check leaves no thread behind: a chair on a whole session is one thread, waking
+#      once a second.
 # Usage: .ci/hostile-files.sh PATH/TO/gavel       (~20 s)
 set -euo pipefail
 gavel="${1:?usage: $0 PATH/TO/gavel}"
@@ -218,5 +220,35 @@ for view in run notes; do
   grep -q "damaged" "$work/dmg-$view.txt" || fail "gavel $view did not say the session is damaged: $(head -c 300 "$work/dmg-$view.txt")"
 done
 [ "$(sha256sum "$work/damaged.gavel" | cut -d' ' -f1)" = "$before" ] || fail "something was written into the damaged session"
+
+step "8. the page check leaves no thread behind"
+# A slot that does not end meanwhile (an ended slot's summary is written on a queue of its own).
+cat > "$work/whole.toml" <<'TOML'
+title = "Whole"
+timezone = "UTC"
+
+[[slot]]
+id = "long"
+title = "Long"
+length = "45m"
+
+  [[slot.topic]]
+  id = "one"
+  title = "Only topic"
+  length = "20m"
+TOML
+window whole-make "'$gavel' notes '$work/whole.toml' --by ci"
+wait_until "gavel notes did not come up" 10 shows whole-make "note>"
+tm send-keys -t whole-make C-c
+gone_whole() { ! tm list-windows -a -F '#{window_name}' 2>/dev/null | grep -qx whole-make; }
+wait_until "gavel notes did not quit" 10 gone_whole
+window whole "'$gavel' run --start '$work/whole.toml' --by ci"
+wait_until "the chair did not come up" 10 shows whole "READY\\|RUNNING\\|[0-9][0-9]:[0-9][0-9]"
+sleep 3
+chair_pid="$(pgrep -f "^$gavel run --start $work/whole.toml" | head -1)"
+[ -n "$chair_pid" ] || fail "no chair process"
+threads="$(ls "/proc/$chair_pid/task" | wc -l)"
+[ "$threads" = 1 ] || fail "the chair runs $threads threads after its page check: $(cat /proc/$chair_pid/task/*/comm | tr '\n' ' ')"
+tm kill-session -t whole
 
 e2e_done
