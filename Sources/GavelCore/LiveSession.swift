@@ -105,14 +105,18 @@ public final class LiveSession {
     /// then says what the events recorded before this process started ask for.
     public func finishLoading() throws {
         guard !loaded else { return }
-        let events = try log.allEvents()
-        var full = Session(agenda: session.agenda)
-        full.reserveNotes(events.count { $0.action.isNoteAction })
-        var effects: [Session.Effect] = []
-        for event in events { effects += full.apply(event) }
-        session = full
+        // The part read for the first frame moved nothing in the log: `sync` reads it all, as
+        // it does for a view that reads the whole log first.
+        let part = session
+        session = Session(agenda: part.agenda)
         loaded = true
-        startupEffects = effects.filter { if case .slotEnded = $0 { true } else { false } }
+        do {
+            startupEffects = try sync().filter { if case .slotEnded = $0 { true } else { false } }
+        } catch {
+            session = part
+            loaded = false
+            throw error
+        }
     }
 
     /// Applies what the log holds that this process has not seen; returns the effects to perform.

@@ -138,11 +138,7 @@ import Testing
     @Test func aWriterAfterAReaderStillChecksEveryPage() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("damaged.gavel")
-        try Self.writeNotes(to: path)
-        var data = try #require(contents(path))
-        let pageSize = 4096
-        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
-        try data.write(to: URL(fileURLWithPath: path))
+        let data = try Self.writeDamagedNotes(to: path)
         let reader = try SessionStore(path: path, readOnly: true)
         var refused: SessionStoreError?
         do {
@@ -163,11 +159,7 @@ import Testing
     @Test func aWriterCheckingMeanwhileWritesNothingIntoADamagedFile() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("damaged.gavel")
-        try Self.writeNotes(to: path)
-        var data = try #require(contents(path))
-        let pageSize = 4096
-        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
-        try data.write(to: URL(fileURLWithPath: path))
+        let data = try Self.writeDamagedNotes(to: path)
         let view = ViewIdentity(author: "ada", role: .notes, terminal: "/dev/pts/9")
         let store = try SessionStore(path: path, view: view, options: .init(pageCheck: .beforeFirstWrite))
         // A view claims no draft when there is none: it writes nothing and waits for nothing.
@@ -197,6 +189,16 @@ import Testing
         try store.checkBeforeWriting()
         try store.append(SessionEvent(at: Date(), .openSlot(slot: "s1")))
         #expect(try store.allEvents().last?.action == .openSlot(slot: "s1"))
+    }
+
+    /// A session of notes with its eleventh page scribbled over; returns its bytes.
+    static func writeDamagedNotes(to path: String) throws -> Data {
+        try writeNotes(to: path)
+        var data = try #require(contents(path))
+        let pageSize = 4096
+        for offset in (10 * pageSize)..<(10 * pageSize + 600) { data[offset] = 0xA5 }
+        try data.write(to: URL(fileURLWithPath: path))
+        return data
     }
 
     @Test func anUnreadableEventIsReportedAndNothingIsConsumed() throws {
